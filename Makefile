@@ -1,0 +1,36 @@
+# Quick start: `make` builds the six sites and the PDFs into public/, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: all build check test serve bench clean install
+
+all: build
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/install-system.sh
+	./scripts/install-system.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) build.py build
+
+check: $(STAMP)
+	$(PY) build.py check
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+serve: $(STAMP)
+	$(PY) build.py serve --site $(or $(SITE),region)
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf public build .public.building

@@ -1,0 +1,72 @@
+"""The command line: check, build, serve (and new, for editors' templates).
+
+Exit codes: 0 success, 1 content errors, 2 usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import UsageError
+from .model import LANGS
+from .territories import TERRITORY_IDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description="Sites et brochures de Brusano et des bassins.")
+    p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    p.add_argument("--messages", choices=("fr", "en"), default=os.environ.get("BRUSANO_MESSAGES", "fr"),
+                   help="langue des messages d'erreur (fr par défaut, en)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="vérifier tout le dépôt sans rien publier")
+    check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
+
+    build = sub.add_parser("build", help="construire les sites dans public/")
+    build.add_argument("--site", action="append", choices=TERRITORY_IDS, help="un territoire (répétable)")
+    build.add_argument("--lang", action="append", choices=LANGS, help="une langue (fr ou nl)")
+    build.add_argument("--strict", action="store_true")
+    build.add_argument("--out", type=Path, help="dossier de sortie (public/ par défaut)")
+
+    serve = sub.add_parser("serve", help="prévisualiser un territoire avec rechargement automatique")
+    serve.add_argument("--site", choices=TERRITORY_IDS, default="region")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return run(args)
+    except UsageError as exc:
+        print(f"build.py: {exc}", file=sys.stderr)
+        return 2
+
+
+def run(args) -> int:
+    if args.command == "check":
+        from .check import check
+
+        report = check(args.root)
+        print(report.render(args.messages, strict=args.strict))
+        return 1 if report.failed(args.strict) else 0
+    if args.command == "build":
+        from .publish import build_sites
+
+        report = build_sites(args.root, args.site, args.lang, args.out, strict=args.strict)
+        failed = report.failed(args.strict)
+        print(report.render(args.messages, strict=args.strict, published=not failed if failed else None))
+        return 1 if failed else 0
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(args.root, args.site, args.host, args.port, args.messages)
+    raise UsageError(f"unknown command {args.command}")

@@ -1,0 +1,231 @@
+"""What each problem code says, in French (the editors' language) and English.
+
+One entry per stable code: the message and the fix. Loaders never write prose
+themselves; they name a code and its parameters, so that a message is worded
+once and can be translated here without touching the code that found it.
+"""
+from __future__ import annotations
+
+# code -> language -> (message, fix). Parameters in {braces}.
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    # --- files and syntax -------------------------------------------------
+    "file_unreadable": {
+        "fr": ("fichier illisible ({detail}).", "enregistrez le fichier en UTF-8."),
+        "en": ("cannot read the file ({detail}).", "save the file as UTF-8."),
+    },
+    "not_utf8": {
+        "fr": ("le fichier n'est pas en UTF-8 (octet {byte} à la position {position}).",
+               "ouvrez-le dans votre éditeur et enregistrez-le en « UTF-8 »."),
+        "en": ("the file is not UTF-8 (byte {byte} at position {position}).",
+               "open it in your editor and save it as UTF-8."),
+    },
+    "empty_file": {
+        "fr": ("le fichier est vide.", "ajoutez son contenu, ou supprimez le fichier."),
+        "en": ("the file is empty.", "add its content, or delete the file."),
+    },
+    "file_too_large": {
+        "fr": ("le fichier est trop gros ({size} Mo, maximum {limit} Mo).",
+               "découpez-le en plusieurs fichiers ou réduisez les images."),
+        "en": ("the file is too large ({size} MB, at most {limit} MB).",
+               "split it, or make its images smaller."),
+    },
+    "yaml_syntax": {
+        "fr": ("YAML illisible : {detail}.",
+               "vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points et les guillemets."),
+        "en": ("YAML cannot be read: {detail}.",
+               "check the indentation (spaces, never tabs), colons and quotes."),
+    },
+    "yaml_tab": {
+        "fr": ("une tabulation sert d'indentation.", "remplacez la tabulation par des espaces."),
+        "en": ("a tab is used for indentation.", "replace the tab with spaces."),
+    },
+    "front_matter_unclosed": {
+        "fr": ("l'en-tête (front matter) ouvert par « --- » n'est jamais fermé.",
+               "ajoutez une ligne « --- » à la fin de l'en-tête, avant le texte."),
+        "en": ("the front matter opened with '---' is never closed.",
+               "add a '---' line after the front matter, before the text."),
+    },
+    "front_matter_not_mapping": {
+        "fr": ("l'en-tête doit être une liste de « clé: valeur ».",
+               "écrivez par exemple « title: Mon titre » entre les deux lignes « --- »."),
+        "en": ("the front matter must be 'key: value' lines.",
+               "write e.g. 'title: My title' between the two '---' lines."),
+    },
+    "not_mapping": {
+        "fr": ("le fichier doit contenir des « clé: valeur ».",
+               "comparez avec un fichier voisin qui fonctionne."),
+        "en": ("the file must hold 'key: value' pairs.", "compare with a neighbouring file that works."),
+    },
+    # --- validation (pydantic type codes) ---------------------------------
+    "missing": {
+        "fr": ("la clé « {key} » manque.", "ajoutez « {key}: … »."),
+        "en": ("'{key}' is missing.", "add '{key}: …'."),
+    },
+    "extra_forbidden": {
+        "fr": ("clé inconnue « {key} ».", "corrigez l'orthographe ou supprimez la ligne ; clés permises : {allowed}."),
+        "en": ("unknown key '{key}'.", "fix the spelling or remove the line; allowed keys: {allowed}."),
+    },
+    "string_type": {
+        "fr": ("un texte est attendu ici, pas « {input} ».", "écrivez du texte, entre guillemets si besoin."),
+        "en": ("text expected here, not '{input}'.", "write text, quoted if needed."),
+    },
+    "int_type": {
+        "fr": ("un nombre entier est attendu, pas « {input} ».", "uniquement des chiffres, par ex. 25."),
+        "en": ("a whole number is expected, not '{input}'.", "digits only, e.g. 25."),
+    },
+    "date_type": {
+        "fr": ("une date est attendue, pas « {input} ».", "écrivez la date au format AAAA-MM-JJ, par ex. 2024-03-15."),
+        "en": ("a date is expected, not '{input}'.", "write the date as YYYY-MM-DD, e.g. 2024-03-15."),
+    },
+    "list_type": {
+        "fr": ("une liste est attendue ici.", "écrivez une liste : [a, b] ou une ligne « - a » par élément."),
+        "en": ("a list is expected here.", "write a list: [a, b] or one '- a' line per item."),
+    },
+    "dict_type": {
+        "fr": ("des « clé: valeur » sont attendues ici.", "comparez avec un fichier voisin qui fonctionne."),
+        "en": ("'key: value' pairs are expected here.", "compare with a neighbouring file that works."),
+    },
+    "bool_type": {
+        "fr": ("« true » ou « false » est attendu, pas « {input} ».", "écrivez true ou false."),
+        "en": ("'true' or 'false' is expected, not '{input}'.", "write true or false."),
+    },
+    "literal_error": {
+        "fr": ("valeur « {input} » non permise.", "choisissez parmi : {expected}."),
+        "en": ("value '{input}' is not allowed.", "choose one of: {expected}."),
+    },
+    "invalid": {
+        "fr": ("valeur invalide : {detail}.", "comparez avec un fichier voisin qui fonctionne."),
+        "en": ("invalid value: {detail}.", "compare with a neighbouring file that works."),
+    },
+    # --- territories ------------------------------------------------------
+    "missing_translation": {
+        "fr": ("le texte néerlandais manque pour « {key} ».", "ajoutez « nl: … » sous « {key} »."),
+        "en": ("the Dutch text of '{key}' is missing.", "add 'nl: …' under '{key}'."),
+    },
+    "missing_french": {
+        "fr": ("le texte français manque pour « {key} ».", "ajoutez « fr: … » sous « {key} »."),
+        "en": ("the French text of '{key}' is missing.", "add 'fr: …' under '{key}'."),
+    },
+    "unknown_commune": {
+        "fr": ("commune inconnue « {input} ».",
+               "utilisez l'identifiant d'une des 19 communes de sites/communes.yml{suggestion}."),
+        "en": ("unknown commune '{input}'.",
+               "use the id of one of the 19 communes in sites/communes.yml{suggestion}."),
+    },
+    "commune_needs_part": {
+        "fr": ("« {input} » est partagée entre plusieurs bassins.",
+               "nommez la partie, par ex. {example}."),
+        "en": ("'{input}' is split between several bassins.", "name the part, e.g. {example}."),
+    },
+    "commune_twice": {
+        "fr": ("« {input} » est déjà dans le territoire « {other} ».",
+               "une commune (ou une partie de Bruxelles-Ville) appartient à un seul bassin : retirez-la d'un des deux fichiers."),
+        "en": ("'{input}' already belongs to '{other}'.",
+               "a commune (or part of Bruxelles-Ville) belongs to one bassin only: remove it from one file."),
+    },
+    "commune_orphan": {
+        "fr": ("la commune « {input} » n'appartient à aucun bassin.",
+               "ajoutez-la à la liste « communes » d'un fichier sites/<bassin>.yml."),
+        "en": ("commune '{input}' belongs to no bassin.", "add it to the 'communes' of one sites/<bassin>.yml."),
+    },
+    "bad_colour": {
+        "fr": ("couleur « {input} » invalide.", "écrivez une couleur hexadécimale, par ex. \"#1f5f8b\" (entre guillemets)."),
+        "en": ("invalid colour '{input}'.", "write a hex colour, e.g. \"#1f5f8b\" (quoted)."),
+    },
+    "low_contrast": {
+        "fr": ("la couleur « {input} » est trop claire : contraste de {ratio}:1 avec le texte blanc (minimum 4.5:1, WCAG AA).",
+               "choisissez une teinte plus foncée."),
+        "en": ("colour '{input}' is too light: {ratio}:1 contrast with white text (at least 4.5:1, WCAG AA).",
+               "choose a darker shade."),
+    },
+    "bad_url": {
+        "fr": ("adresse web invalide « {input} ».", "écrivez une adresse complète qui finit par /, par ex. https://www.bassin-sud.brussels/"),
+        "en": ("invalid web address '{input}'.", "write a full address ending with /, e.g. https://www.bassin-sud.brussels/"),
+    },
+    "bad_phone": {
+        "fr": ("numéro de téléphone « {input} » invalide.", "écrivez un numéro belge, par ex. +32 2 123 45 67 ou 02 123 45 67."),
+        "en": ("invalid phone number '{input}'.", "write a Belgian number, e.g. +32 2 123 45 67 or 02 123 45 67."),
+    },
+    "bad_email": {
+        "fr": ("adresse e-mail « {input} » invalide.", "écrivez une adresse du type nom@domaine.be."),
+        "en": ("invalid e-mail address '{input}'.", "write an address such as name@domain.be."),
+    },
+    "territory_missing": {
+        "fr": ("le territoire « {input} » n'a pas de fichier de configuration.", "créez sites/{input}.yml (copiez un fichier voisin)."),
+        "en": ("territory '{input}' has no configuration file.", "create sites/{input}.yml (copy a neighbouring file)."),
+    },
+    "unknown_territory_file": {
+        "fr": ("« {input} » n'est pas un des six territoires ({allowed}).", "renommez le fichier ou supprimez-le."),
+        "en": ("'{input}' is not one of the six territories ({allowed}).", "rename or delete the file."),
+    },
+    # --- content ----------------------------------------------------------
+    "no_language_suffix": {
+        "fr": ("le nom du fichier n'indique pas la langue.", "renommez-le en « {stem}.fr.md » (ou « .nl.md »)."),
+        "en": ("the file name does not give the language.", "rename it '{stem}.fr.md' (or '.nl.md')."),
+    },
+    "unknown_language": {
+        "fr": ("langue « {input} » inconnue dans le nom du fichier.", "les langues sont « fr » et « nl » : « page.fr.md », « page.nl.md »."),
+        "en": ("unknown language '{input}' in the file name.", "languages are 'fr' and 'nl': 'page.fr.md', 'page.nl.md'."),
+    },
+    "no_french": {
+        "fr": ("la page n'existe qu'en néerlandais.", "ajoutez la version française « {stem}.fr.md » : le français est la langue de référence."),
+        "en": ("the page exists only in Dutch.", "add the French version '{stem}.fr.md': French is the reference language."),
+    },
+    "not_translated": {
+        "fr": ("pas de traduction néerlandaise (publiée en français avec un avis en néerlandais).",
+               "ajoutez « {stem}.nl.md » à côté de « {stem}.fr.md »."),
+        "en": ("no Dutch translation (published in French with a notice in Dutch).",
+               "add '{stem}.nl.md' next to '{stem}.fr.md'."),
+    },
+    "template_error": {
+        "fr": ("variable ou balise incorrecte : {detail}.",
+               "les variables permises sont {{{{ territory.name }}}}, {{{{ territory.communes }}}}, … (voir le guide de rédaction)."),
+        "en": ("wrong variable or tag: {detail}.",
+               "allowed variables are {{{{ territory.name }}}}, {{{{ territory.communes }}}}, … (see the editors' guide)."),
+    },
+    "title_missing": {
+        "fr": ("la page n'a pas de titre.", "ajoutez « title: … » dans l'en-tête, ou un titre « # … » en première ligne."),
+        "en": ("the page has no title.", "add 'title: …' to the front matter, or a '# …' heading on the first line."),
+    },
+    "draft": {
+        "fr": ("brouillon (draft: true) : non publié.", "retirez « draft: true » quand le texte est prêt."),
+        "en": ("draft (draft: true): not published.", "remove 'draft: true' when the text is ready."),
+    },
+    "mkdocs_warning": {
+        "fr": ("{detail}", "corrigez le lien ou la page indiquée."),
+        "en": ("{detail}", "fix the link or page named."),
+    },
+}
+
+WORDS = {
+    "fix": {"fr": "À faire", "en": "Fix"},
+    "warning": {"fr": "avertissement", "en": "warning"},
+    "nothing_published": {"fr": "Rien n'a été publié.", "en": "Nothing was published."},
+}
+
+
+def word(key: str, lang: str) -> str:
+    table = WORDS[key]
+    return table.get(lang) or table["fr"]
+
+
+def render(code: str, lang: str, params: dict) -> tuple[str, str]:
+    entry = MESSAGES.get(code) or MESSAGES["invalid"]
+    text, hint = entry.get(lang) or entry["fr"]
+    safe = _Defaulting(params)
+    return text.format_map(safe), hint.format_map(safe)
+
+
+def summary(errors: int, warnings: int, lang: str) -> str:
+    if lang == "en":
+        parts = [f"{errors} error{'s' if errors != 1 else ''}",
+                 f"{warnings} warning{'s' if warnings != 1 else ''}"]
+    else:
+        parts = [f"{errors} erreur{'s' if errors > 1 else ''}",
+                 f"{warnings} avertissement{'s' if warnings > 1 else ''}"]
+    return ", ".join(parts) + "."
+
+
+class _Defaulting(dict):
+    def __missing__(self, key):  # a missing parameter shows as "…" rather than crashing
+        return "…"

@@ -1,0 +1,70 @@
+"""Stage a site plan as Markdown files and run MkDocs on it."""
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+
+from ..model import Project
+from ..site import OutputPage, SitePlan
+from ..strings import Strings
+from .config import make_config
+from .plugin import BrusanoPlugin, WarningCollector
+
+
+def stage(plan: SitePlan, docs_dir: Path, root: Path) -> None:
+    """Write the plan's pages as <key>.<lang>.md files (and their images) into docs_dir."""
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    docs_dir.mkdir(parents=True)
+    for page in plan.pages:
+        target = docs_dir / f"{page.key}.{plan.lang}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front_matter(page) + page.markdown, encoding="utf-8")
+        if page.source is not None:
+            copy_resources(page.source.parent, target.parent)
+
+
+def front_matter(page: OutputPage) -> str:
+    meta = {"title": page.title}
+    if page.description:
+        meta["description"] = page.description
+    hide = page.meta.get("hide")
+    if hide:
+        meta["hide"] = list(hide)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+
+
+RESOURCE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf"}
+
+
+def copy_resources(source_dir: Path, target_dir: Path) -> None:
+    for item in source_dir.iterdir():
+        if item.is_file() and item.suffix.lower() in RESOURCE_SUFFIXES:
+            shutil.copy2(item, target_dir / item.name)
+
+
+def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
+                   staging: Path) -> list[str]:
+    """Build one territory in one language into site_dir. Returns MkDocs' warnings."""
+    docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
+    stage(plan, docs_dir, project.root)
+    plugin = BrusanoPlugin(project, strings, plan)
+    config = make_config(project.root, plan, docs_dir, site_dir, plugin)
+    collector = WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        build(config)
+    finally:
+        logger.removeHandler(collector)
+    return [r.getMessage() for r in collector.records]
+
+
+def serve_site(*args, **kwargs):  # implemented in serve.py
+    from .serve import serve_site as _serve
+
+    return _serve(*args, **kwargs)

@@ -1,0 +1,78 @@
+"""Our MkDocs plugin: gives the templates the territory, the texts and each page's languages.
+
+Canonical and hreflang links are absolute, on the right domain for each
+language; an untranslated page announces no translation of itself.
+"""
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import BasePlugin
+
+from ..model import DEFAULT_LANG, LANGS, Project
+from ..render import territory_view
+from ..site import OutputPage, SitePlan
+from ..strings import Strings
+
+
+class BrusanoPlugin(BasePlugin):
+    def __init__(self, project: Project, strings: Strings, plan: SitePlan) -> None:
+        super().__init__()
+        self.project, self.strings, self.plan = project, strings, plan
+        self.pages = {p.key: p for p in plan.pages}
+        self.warnings: list[str] = []
+
+    # --- events ------------------------------------------------------------
+    def on_env(self, env, config, files):
+        lang, territory = self.plan.lang, self.plan.territory
+        other = [lg for lg in LANGS if lg != lang][0]
+        env.globals.update(
+            t=self.strings.for_lang(lang),
+            site_lang=lang,
+            other_lang=other,
+            territory=territory_view(self.project, territory, lang),
+            territory_colour=territory.colour,
+            territories=[
+                dict(territory_view(self.project, t, lang), colour=t.colour)
+                for t in self.project.territories.values()
+            ],
+            home_other=territory.url[other],
+        )
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        key = page.file.src_uri.rsplit(".", 2)[0]
+        planned = self.pages.get(key)
+        if planned is not None:
+            context["bp"] = self.page_context(planned)
+            page.canonical_url = context["bp"]["canonical"]
+        return context
+
+    # --- helpers -------------------------------------------------------------
+    def page_context(self, page: OutputPage) -> dict:
+        territory, lang = self.plan.territory, self.plan.lang
+        alternates = [(lg, territory.absolute(lg, page.url)) for lg in LANGS if lg in page.translations]
+        other = [lg for lg in LANGS if lg != lang][0]
+        canonical = territory.absolute(page.text_lang if not page.translated else lang, page.url)
+        return {
+            "key": page.key,
+            "canonical": canonical,
+            "alternates": alternates if page.translated and len(alternates) > 1 else [],
+            "x_default": territory.absolute(DEFAULT_LANG, page.url),
+            "translated": page.translated,
+            "text_lang": page.text_lang,
+            # the same page in the other language (its fallback counts: it exists there)
+            "switch": territory.absolute(other, page.url),
+            "updated": page.meta.get("updated"),
+        }
+
+
+class WarningCollector(logging.Handler):
+    """Keeps MkDocs' warnings (broken links, missing anchors) to report them as problems."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)

@@ -1,0 +1,107 @@
+"""The plan of one site in one language: which pages, in which language, at which URL.
+
+This is the generator-neutral result of the model: the MkDocs adapter writes it
+out, the tests and the sitemap read it. A page missing in Dutch is planned on
+the Dutch site with its French text, marked untranslated, and no Dutch
+alternate is announced for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Report
+from .model import DEFAULT_LANG, LANGS, Page, Project, Territory, url_of
+from .render import render_body, territory_view
+
+
+@dataclass
+class OutputPage:
+    key: str
+    lang: str  # the site's language
+    title: str
+    markdown: str
+    source: Path | None
+    text_lang: str  # the language the text is written in
+    nav: int | None = None
+    description: str | None = None
+    translations: tuple[str, ...] = ()  # languages in which this page really exists
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return url_of(self.key)
+
+    @property
+    def translated(self) -> bool:
+        return self.text_lang == self.lang
+
+
+@dataclass
+class NavItem:
+    title: str
+    key: str | None = None
+    children: list["NavItem"] = field(default_factory=list)
+
+
+@dataclass
+class SitePlan:
+    territory: Territory
+    lang: str
+    pages: list[OutputPage]
+
+    def page(self, key: str) -> OutputPage | None:
+        return next((p for p in self.pages if p.key == key), None)
+
+    def nav(self) -> list[NavItem]:
+        """Top-level pages with a `nav` weight; a folder's index makes a section of its pages."""
+        weighted = [p for p in self.pages if p.nav is not None]
+        top = sorted((p for p in weighted if "/" not in p.key or p.key.endswith("/index") and p.key.count("/") == 1),
+                     key=lambda p: (p.nav, p.title))
+        items = []
+        for page in top:
+            item = NavItem(page.title, page.key)
+            if page.key.endswith("/index"):
+                folder = page.key[: -len("index")]
+                children = sorted((p for p in weighted if p.key.startswith(folder) and p.key != page.key),
+                                  key=lambda p: (p.nav, p.title))
+                item.children = [NavItem(c.title, c.key) for c in children]
+            items.append(item)
+        return items
+
+
+def scoped_pages(project: Project, territory: Territory) -> dict[tuple[str, str], Page]:
+    """(key, lang) -> page for one territory: its own pages replace shared ones."""
+    chosen: dict[tuple[str, str], Page] = {}
+    for scope in ("shared", territory.id):
+        for page in project.pages:
+            if page.scope == scope:
+                chosen[(page.key, page.lang)] = page
+    return chosen
+
+
+def plan_site(project: Project, territory: Territory, lang: str, report: Report,
+              extra: list[OutputPage] = ()) -> SitePlan:
+    pages = scoped_pages(project, territory)
+    keys = sorted({key for key, _ in pages})
+    context = {"territory": territory_view(project, territory, lang),
+               "territories": [territory_view(project, t, lang) for t in project.territories.values()],
+               "lang": lang}
+    out: list[OutputPage] = []
+    for key in keys:
+        page = pages.get((key, lang)) or pages.get((key, DEFAULT_LANG))
+        if page is None:
+            continue  # a Dutch page without French twin: reported by content.py
+        if page.lang != lang:
+            context_lang = dict(context, territory=territory_view(project, territory, page.lang),
+                                lang=page.lang)
+        else:
+            context_lang = context
+        body = render_body(page, context_lang, report)
+        if body is None:
+            continue
+        translations = tuple(lg for lg in LANGS if (key, lg) in pages)
+        out.append(OutputPage(key, lang, page.title, body, page.source, page.lang, page.nav,
+                              page.meta.get("description"), translations, page.meta))
+    out.extend(extra)
+    return SitePlan(territory, lang, out)

@@ -1,0 +1,36 @@
+"""Interface texts (theme/i18n/<lang>.yml): flat dotted keys, one file per language.
+
+French is the reference: a key missing in Dutch is reported, and falls back to
+the French text rather than breaking a page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Report
+from .model import DEFAULT_LANG, LANGS
+from .yamlio import load_yaml
+
+
+class Strings:
+    def __init__(self, tables: dict[str, dict[str, str]]) -> None:
+        self.tables = tables
+
+    def t(self, lang: str, key: str) -> str:
+        return self.tables.get(lang, {}).get(key) or self.tables.get(DEFAULT_LANG, {}).get(key) or key
+
+    def for_lang(self, lang: str):
+        return lambda key: self.t(lang, key)
+
+
+def load_strings(folder: Path, report: Report) -> Strings:
+    tables: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        path = folder / f"{lang}.yml"
+        doc = load_yaml(path, report) if path.exists() else None
+        tables[lang] = {str(k): str(v) for k, v in (doc.data if doc else {}).items()}
+    reference = tables.get(DEFAULT_LANG, {})
+    for lang in LANGS:
+        for key in sorted(set(reference) - set(tables[lang])):
+            report.warn(folder / f"{lang}.yml", "missing_translation", key=key)
+    return Strings(tables)

@@ -1,0 +1,135 @@
+"""Read YAML files and Markdown front matter, keeping line numbers.
+
+Every reader reports into a `Report` and returns None on failure, so that the
+caller can go on and collect the problems of the other files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Report
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+def read_text(path: Path, report: Report) -> str | None:
+    """The file's text, or None (and a problem) when it cannot be used."""
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        report.add(path, "file_too_large", size=round(len(data) / 1e6, 1), limit=MAX_BYTES // 1_000_000)
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        report.add(path, "not_utf8", line=line, byte=f"0x{data[exc.start]:02x}", position=exc.start)
+        return None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        report.add(path, "empty_file")
+        return None
+    return text.replace("\r\n", "\n")
+
+
+class Locator:
+    """Maps a path inside a YAML document, e.g. ("entries", 3, "phone"), to its line."""
+
+    def __init__(self, node: yaml.Node | None, first_line: int = 1) -> None:
+        self.node = node
+        self.offset = first_line - 1
+
+    def line(self, loc: tuple = ()) -> int | None:
+        node = self.node
+        if node is None:
+            return None
+        best = node.start_mark.line + 1
+        for key in loc:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == key:
+                        child, best = v, k.start_mark.line + 1
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                child = node.value[key]
+                best = child.start_mark.line + 1
+            if child is None:
+                break
+            node = child
+        return best + self.offset
+
+
+@dataclass
+class Document:
+    data: Any
+    locator: Locator
+
+
+def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Document | None:
+    """Parse YAML text; on a syntax error, report it with its line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else None
+        problem = (exc.problem or str(exc)).strip()
+        if "\t" in text and ("tab" in problem or "found character" in problem):
+            report.add(path, "yaml_tab", line=line)
+        else:
+            report.add(path, "yaml_syntax", line=line, detail=problem)
+        return None
+    except yaml.YAMLError as exc:
+        report.add(path, "yaml_syntax", detail=str(exc).strip())
+        return None
+    return Document(data, Locator(node, first_line))
+
+
+def load_yaml(path: Path, report: Report) -> Document | None:
+    text = read_text(path, report)
+    if text is None:
+        return None
+    doc = parse_yaml(text, path, report)
+    if doc is not None and not isinstance(doc.data, dict):
+        report.add(path, "not_mapping", line=1)
+        return None
+    return doc
+
+
+@dataclass
+class MarkdownFile:
+    meta: dict
+    body: str
+    body_line: int  # line number, in the file, of the body's first line
+    locator: Locator
+
+
+def load_markdown(path: Path, report: Report) -> MarkdownFile | None:
+    """Split a Markdown file into its front matter (YAML between '---' lines) and body."""
+    text = read_text(path, report)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return MarkdownFile({}, text, 1, Locator(None))
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            break
+    else:
+        report.add(path, "front_matter_unclosed", line=1)
+        return None
+    head = "\n".join(lines[1:index])
+    doc = parse_yaml(head, path, report, first_line=2) if head.strip() else Document({}, Locator(None))
+    if doc is None:
+        return None
+    if doc.data is None:
+        doc.data = {}
+    if not isinstance(doc.data, dict):
+        report.add(path, "front_matter_not_mapping", line=2)
+        return None
+    body = "\n".join(lines[index + 1:])
+    return MarkdownFile(doc.data, body, index + 2, doc.locator)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install the Debian packages the build and the tests need, if they are missing.
+# Pango for WeasyPrint (PDF), fonts, Chromium for browser tests and screenshots,
+# poppler-utils (pdftoppm, pdffonts) to look at PDFs, a Java runtime for the HTML validator.
+set -euo pipefail
+packages=(
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2
+  chromium poppler-utils default-jre-headless
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
