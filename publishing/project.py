@@ -15,6 +15,6 @@ def load_project(root: Path) -> tuple[Project, Strings, Report]:
     report = Report(root)
     communes = load_communes(root / "sites", report)
     territories = load_territories(root / "sites", communes, report)
-    pages = load_pages(root / "content", ("shared",) + TERRITORY_IDS, report)
+    pages = load_pages(root / "content", ("shared", "bassins") + TERRITORY_IDS, report)
     strings = load_strings(root / "theme" / "i18n", report)
     return Project(root, communes, territories, pages), strings, report

@@ -71,9 +71,11 @@ class SitePlan:
 
 
 def scoped_pages(project: Project, territory: Territory) -> dict[tuple[str, str], Page]:
-    """(key, lang) -> page for one territory: its own pages replace shared ones."""
+    """(key, lang) -> page for one territory, most specific first:
+    content/<territory>/ replaces content/bassins/ (the five bassins) replaces content/shared/."""
     chosen: dict[tuple[str, str], Page] = {}
-    for scope in ("shared", territory.id):
+    scopes = ("shared", territory.id) if territory.is_region else ("shared", "bassins", territory.id)
+    for scope in scopes:
         for page in project.pages:
             if page.scope == scope:
                 chosen[(page.key, page.lang)] = page
