@@ -125,6 +125,9 @@ class Project:
     communes: dict[str, Commune]
     territories: dict[str, Territory]  # in display order, region first
     pages: list[Page]
+    directories: dict = field(default_factory=dict)  # slug -> Directory (publishing.directories)
+    focus: dict = field(default_factory=dict)  # slug -> Focus (publishing.focus)
+    syntheses: list = field(default_factory=list)  # Synthesis (publishing.syntheses)
 
     def territory(self, id: str) -> Territory:
         return self.territories[id]

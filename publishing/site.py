@@ -38,6 +38,14 @@ class OutputPage:
 
 
 @dataclass
+class OutputFile:
+    """A file published beside the pages (PDF, JSON, CSV, feed), site-relative path."""
+
+    path: str
+    content: bytes
+
+
+@dataclass
 class NavItem:
     title: str
     key: str | None = None
@@ -49,6 +57,7 @@ class SitePlan:
     territory: Territory
     lang: str
     pages: list[OutputPage]
+    files: list[OutputFile] = field(default_factory=list)
 
     def page(self, key: str) -> OutputPage | None:
         return next((p for p in self.pages if p.key == key), None)
@@ -83,7 +92,24 @@ def scoped_pages(project: Project, territory: Territory) -> dict[tuple[str, str]
 
 
 def plan_site(project: Project, territory: Territory, lang: str, report: Report,
-              extra: list[OutputPage] = ()) -> SitePlan:
+              with_files: bool = True) -> SitePlan:
+    """Content pages, then the pages and files of each section (Focus, directories, …).
+
+    with_files=False skips the files (PDFs…) for a quick check or preview.
+    """
+    plan = SitePlan(territory, lang, content_pages(project, territory, lang, report))
+    for section in sections():
+        section(project, territory, lang, report, plan, with_files)
+    return plan
+
+
+def sections() -> list:
+    """The sections generated from data, each `add_to_plan(project, territory, lang, report,
+    plan, with_files)`; imported here (not at the top) because they use this module's classes."""
+    return []
+
+
+def content_pages(project: Project, territory: Territory, lang: str, report: Report) -> list[OutputPage]:
     pages = scoped_pages(project, territory)
     keys = sorted({key for key, _ in pages})
     context = {"territory": territory_view(project, territory, lang),
@@ -105,5 +131,4 @@ def plan_site(project: Project, territory: Territory, lang: str, report: Report,
         translations = tuple(lg for lg in LANGS if (key, lg) in pages)
         out.append(OutputPage(key, lang, page.title, body, page.source, page.lang, page.nav,
                               page.meta.get("description"), translations, page.meta))
-    out.extend(extra)
-    return SitePlan(territory, lang, out)
+    return out
