@@ -23,6 +23,10 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str) 
     territory = project.territory(site_id)
     plan = plan_site(project, territory, lang, report)
     warnings = build_language(project, strings, plan, Path(site_dir), Path(staging))
+    for item in plan.files:
+        target = Path(site_dir) / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.content)
     for message in warnings:
         report.warn(project.root / "content", "mkdocs_warning", detail=f"[{site_id}/{lang}] {message}")
     return report.problems, [(lang, plan)]

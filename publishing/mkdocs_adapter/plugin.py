@@ -5,6 +5,7 @@ language; an untranslated page announces no translation of itself.
 """
 from __future__ import annotations
 
+import json
 import logging
 
 from mkdocs.plugins import BasePlugin
@@ -64,6 +65,9 @@ class BrusanoPlugin(BasePlugin):
             # the same page in the other language (its fallback counts: it exists there)
             "switch": territory.absolute(other, page.url),
             "updated": page.meta.get("updated"),
+            # structured data (schema.org) a section attached to the page
+            "jsonld": json.dumps(page.meta["jsonld"], ensure_ascii=False, sort_keys=True, default=str)
+            .replace("</", "<\\/") if page.meta.get("jsonld") else None,
         }
 
 
