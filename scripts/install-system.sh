@@ -4,7 +4,7 @@
 # poppler-utils (pdftoppm, pdffonts) to look at PDFs, a Java runtime for the HTML validator.
 set -euo pipefail
 packages=(
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-open-sans
   chromium poppler-utils default-jre-headless
 )
 missing=()
