@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import Report
 from .model import LANGS
 from .project import load_project
+from .search import index_sites, language_roots
 from .site import plan_site
 from .sitemap import write_sitemaps
 
@@ -69,6 +70,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     for sid in site_ids:
         assemble(tmp, sid, langs)
         write_sitemaps(tmp / sid, plans[sid])
+    index_sites([lang_root for sid in site_ids for lang_root in language_roots(tmp / sid, langs)])
     swap(tmp, out, site_ids, langs)
     return report
 

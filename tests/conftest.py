@@ -1,7 +1,11 @@
 """Shared fixtures: one real build of the repository per test session, and inline repos."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
+import threading
 import textwrap
 from pathlib import Path
 
@@ -49,3 +53,40 @@ def make_repo(tmp_path: Path, files: str = "") -> Path:
             buffer.append(line)
     flush()
     return root
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(folder: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields its URL, ending with '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def public_url(public) -> str:
+    """The built sites served on localhost: public_url + 'sud/nl/' is the Dutch home of Sud."""
+    with serve_directory(public) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (tests/chromium.py); open pages with browser.new_page()."""
+    from chromium import Browser, find_chromium
+
+    if not find_chromium():
+        pytest.skip("Chromium is not installed: run scripts/install-system.sh")
+    with Browser.launch() as chromium:
+        yield chromium

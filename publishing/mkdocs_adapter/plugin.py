@@ -16,6 +16,10 @@ from ..site import OutputPage, SitePlan
 from ..strings import Strings
 
 
+# Material's lunr search: its worker and language files (copied by MkDocs from the theme).
+LUNR_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
 class BrusanoPlugin(BasePlugin):
     def __init__(self, project: Project, strings: Strings, plan: SitePlan) -> None:
         super().__init__()
@@ -24,6 +28,12 @@ class BrusanoPlugin(BasePlugin):
         self.warnings: list[str] = []
 
     # --- events ------------------------------------------------------------
+    def on_files(self, files, config):
+        """Leave out Material's lunr search assets: Pagefind (publishing/search.py) replaces them."""
+        for file in [f for f in files if f.src_uri.startswith(LUNR_ASSETS)]:
+            files.remove(file)
+        return files
+
     def on_env(self, env, config, files):
         lang, territory = self.plan.lang, self.plan.territory
         other = [lg for lg in LANGS if lg != lang][0]

@@ -1,0 +1,151 @@
+"""Search: one Pagefind index per site and language, and the search box in a real browser."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publishing.search import index_sites, language_roots
+from publishing.territories import TERRITORY_IDS
+
+RESULTS = "[...document.querySelectorAll('#bp-search-results a')].map(a => a.href)"
+STATUS = "document.getElementById('bp-search-status').textContent"
+
+
+# --- the built files ---------------------------------------------------------------------
+
+def test_material_lunr_search_is_gone(public):
+    assert not list(public.rglob("search_index.json"))
+    assert not list(public.rglob("assets/javascripts/lunr"))
+    for page in public.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'data-md-component="search"' not in text, page
+        assert "md-search" not in text, page
+
+
+@pytest.mark.parametrize("site", TERRITORY_IDS)
+def test_each_language_root_has_its_own_index(public, site):
+    for root, lang in ((public / site, "fr"), (public / site / "nl", "nl")):
+        entry = (root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+        data = json.loads(entry)
+        assert set(data["languages"]) == {lang}
+        assert data["languages"][lang]["page_count"] >= 1
+        assert entry == json.dumps(data, sort_keys=True, separators=(",", ":"))
+        assert (root / "pagefind" / "pagefind.js").exists()
+        assert not (root / "pagefind" / "pagefind-ui.js").exists()
+
+
+def test_only_the_article_of_a_page_in_its_language_is_indexed(public):
+    home = (public / "sud" / "nl" / "index.html").read_text(encoding="utf-8")
+    assert home.count("data-pagefind-body") == 1
+    article = home.split('class="md-content__inner md-typeset"', 1)[1]
+    assert "data-pagefind-body" in article.split("</article>", 1)[0]
+    # shown in French on the Dutch site (not translated): not in the Dutch index
+    untranslated = (public / "sud" / "nl" / "helpdesk" / "index.html").read_text(encoding="utf-8")
+    assert "bp-notice" in untranslated and "data-pagefind-body" not in untranslated
+    assert "data-pagefind-body" not in (public / "sud" / "404.html").read_text(encoding="utf-8")
+
+
+def test_search_box_points_to_its_own_language_root(public):
+    for path in ("sud/index.html", "sud/nl/index.html", "region/nl/a-propos/gouvernance/index.html"):
+        text = (public / path).read_text(encoding="utf-8")
+        depth = path.count("/") - (2 if "/nl/" in path else 1)
+        base = "." if depth == 0 else "/".join([".."] * depth)
+        assert f'data-bp-search="{base}/pagefind/"' in text, path
+
+
+def test_two_indexings_are_byte_identical(public, tmp_path):
+    trees = []
+    for run in ("a", "b"):
+        site = tmp_path / run
+        shutil.copytree(public / "region", site, ignore=shutil.ignore_patterns("pagefind"))
+        index_sites(language_roots(site))
+        trees.append({p.relative_to(site).as_posix(): p.read_bytes()
+                      for p in sorted(site.rglob("*")) if p.is_file() and "pagefind" in p.parts})
+    assert trees[0] and trees[0] == trees[1]
+
+
+# --- in a browser --------------------------------------------------------------------------
+
+def pagefind_requests(page) -> list[str]:
+    return [url for url in page.requests() if "/pagefind/" in url]
+
+
+def search(page, query: str) -> list[str]:
+    page.type(query)
+    page.wait_for(f"{STATUS}.includes({json.dumps(query)})")
+    return page.evaluate(RESULTS)
+
+
+def test_french_search_on_the_region(browser, public_url):
+    page = browser.new_page()
+    page.goto(public_url + "region/")
+    assert not pagefind_requests(page), "Pagefind must load only when the search is opened"
+    page.press("/")
+    page.wait_for("document.getElementById('bp-search-dialog').open")
+    assert page.evaluate("document.activeElement.id") == "bp-search-input"
+    results = search(page, "gouvernance")
+    assert results[0] == public_url + "region/a-propos/gouvernance/"
+    assert all(url.startswith(public_url + "region/") and "/region/nl/" not in url for url in results)
+    assert pagefind_requests(page)
+    assert all(url.startswith(public_url + "region/pagefind/") for url in pagefind_requests(page))
+    page.close()
+
+
+@pytest.mark.parametrize("site", ["region", "sud"])
+def test_dutch_search_finds_only_dutch_pages(browser, public_url, site):
+    page = browser.new_page()
+    page.goto(public_url + f"{site}/nl/")
+    page.press("/")
+    page.wait_for("document.getElementById('bp-search-dialog').open")
+    query = {"region": "bestuur", "sud": "zorgzone"}[site]
+    results = search(page, query)
+    assert results
+    assert all(url.startswith(public_url + f"{site}/nl/") for url in results), results
+    assert page.evaluate(f"document.documentElement.lang") == "nl"
+    page.close()
+
+
+def test_a_french_word_finds_nothing_on_the_dutch_site(browser, public_url):
+    page = browser.new_page()
+    page.goto(public_url + "sud/")
+    page.press("/")
+    assert search(page, "professionnel"), "the French site has it"
+    page.goto(public_url + "sud/nl/")
+    page.press("/")
+    assert search(page, "professionnel") == []
+    assert "Geen resultaten" in page.evaluate(STATUS)
+    page.close()
+
+
+def test_the_keyboard_alone_reaches_a_result(browser, public_url):
+    page = browser.new_page()
+    page.goto(public_url + "region/nl/")
+    page.press("/")
+    results = search(page, "bestuur")
+    page.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") == results[0]
+    page.press("Escape")
+    page.wait_for("!document.getElementById('bp-search-dialog').open")
+    assert page.evaluate("document.activeElement.classList.contains('bp-search__open')")
+    page.press("Enter")  # the focused button opens the search again
+    page.wait_for("document.getElementById('bp-search-dialog').open")
+    page.press("ArrowDown")
+    page.press("Enter")
+    page.wait_for(f"location.href === {json.dumps(results[0])}")
+    page.close()
+
+
+def test_search_on_a_phone(browser, public_url, tmp_path):
+    page = browser.new_page(phone=True)
+    page.goto(public_url + "sud/")
+    assert page.evaluate("getComputedStyle(document.querySelector('.bp-search__open')).display") != "none"
+    page.tap(".bp-search__open")
+    page.wait_for("document.getElementById('bp-search-dialog').open")
+    width = page.evaluate("document.getElementById('bp-search-dialog').getBoundingClientRect().width")
+    assert width == page.evaluate("window.innerWidth")  # full screen
+    assert search(page, "bassin")
+    page.screenshot(tmp_path / "phone-search.png")
+    page.close()
