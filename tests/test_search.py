@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_repo
+from publishing import build_sites
 from publishing.search import index_sites, language_roots
 from publishing.territories import TERRITORY_IDS
 
@@ -37,15 +39,44 @@ def test_each_language_root_has_its_own_index(public, site):
         assert not (root / "pagefind" / "pagefind-ui.js").exists()
 
 
-def test_only_the_article_of_a_page_in_its_language_is_indexed(public):
-    home = (public / "sud" / "nl" / "index.html").read_text(encoding="utf-8")
+def test_only_the_article_of_a_page_in_its_language_is_indexed(tmp_path):
+    root = make_repo(tmp_path, """
+        -- content/shared/index.fr.md --
+        ---
+        title: Accueil
+        nav: 0
+        ---
+        # Accueil
+        Un mot rare : ornithorynque.
+        -- content/shared/index.nl.md --
+        ---
+        title: Startpagina
+        nav: 0
+        ---
+        # Startpagina
+        Een zeldzaam woord: vogelbekdier.
+        -- content/shared/seulement.fr.md --
+        ---
+        title: Seulement en français
+        ---
+        # Seulement en français
+        Pas encore traduit : tamanoir.
+    """)
+    out = tmp_path / "public"
+    report = build_sites(root, ["sud"], out=out)
+    assert not report.errors, report.render()
+    home = (out / "sud" / "nl" / "index.html").read_text(encoding="utf-8")
     assert home.count("data-pagefind-body") == 1
-    article = home.split('class="md-content__inner md-typeset"', 1)[1]
-    assert "data-pagefind-body" in article.split("</article>", 1)[0]
+    article = home.split('class="md-content__inner md-typeset"', 1)[1].split("</article>", 1)[0]
+    assert "data-pagefind-body" in article
     # shown in French on the Dutch site (not translated): not in the Dutch index
-    untranslated = (public / "sud" / "nl" / "helpdesk" / "index.html").read_text(encoding="utf-8")
+    untranslated = (out / "sud" / "nl" / "seulement" / "index.html").read_text(encoding="utf-8")
     assert "bp-notice" in untranslated and "data-pagefind-body" not in untranslated
-    assert "data-pagefind-body" not in (public / "sud" / "404.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in (out / "sud" / "404.html").read_text(encoding="utf-8")
+    entry = json.loads((out / "sud" / "nl" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 1
+    entry = json.loads((out / "sud" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["fr"]["page_count"] == 2
 
 
 def test_search_box_points_to_its_own_language_root(public):
