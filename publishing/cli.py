@@ -31,11 +31,20 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--lang", action="append", choices=LANGS, help="une langue (fr ou nl)")
     build.add_argument("--strict", action="store_true")
     build.add_argument("--out", type=Path, help="dossier de sortie (public/ par défaut)")
+    build.add_argument("--no-pdf", dest="with_files", action="store_false",
+                       help="sans les PDF (et autres fichiers publiés à côté des pages)")
+    build.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="tout reconstruire, même les sites dont rien n'a changé")
 
     serve = sub.add_parser("serve", help="prévisualiser un territoire avec rechargement automatique")
     serve.add_argument("--site", choices=TERRITORY_IDS, default="region")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
+    new = sub.add_parser("new", help="créer les fichiers d'un nouveau Focus ou d'une synthèse")
+    new.add_argument("kind", choices=("focus", "synthese"), help="focus ou synthese")
+    new.add_argument("slug", help="nom court en minuscules et tirets, par ex. sante-mentale")
+    new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse")
+    new.add_argument("--date", help="date de la réunion (AAAA-MM-JJ), pour une synthèse")
     return p
 
 
@@ -61,7 +70,8 @@ def run(args) -> int:
     if args.command == "build":
         from .publish import build_sites
 
-        report = build_sites(args.root, args.site, args.lang, args.out, strict=args.strict)
+        report = build_sites(args.root, args.site, args.lang, args.out, strict=args.strict,
+                             with_files=args.with_files, cache=args.cache)
         failed = report.failed(args.strict)
         print(report.render(args.messages, strict=args.strict, published=not failed if failed else None))
         return 1 if failed else 0
@@ -69,4 +79,20 @@ def run(args) -> int:
         from .serve import serve
 
         return serve(args.root, args.site, args.host, args.port, args.messages)
+    if args.command == "new":
+        return new(args)
     raise UsageError(f"unknown command {args.command}")
+
+
+def new(args) -> int:
+    from . import scaffold
+
+    if args.kind == "focus":
+        created = scaffold.new_focus(args.root, args.slug)
+    else:
+        if not args.site or not args.date:
+            raise UsageError("une synthèse demande --site <territoire> et --date AAAA-MM-JJ.")
+        created = scaffold.new_synthesis(args.root, args.site, args.date, args.slug)
+    for path in created:
+        print(f"créé : {path.relative_to(args.root)}")
+    return 0

@@ -191,6 +191,118 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("brouillon (draft: true) : non publié.", "retirez « draft: true » quand le texte est prêt."),
         "en": ("draft (draft: true): not published.", "remove 'draft: true' when the text is ready."),
     },
+    # --- Focus --------------------------------------------------------------
+    "focus_no_meta": {
+        "fr": ("le dossier Focus « {slug} » n'a pas de focus.yml.",
+               "créez-le avec « python build.py new focus {slug} » ou copiez celui d'un autre Focus."),
+        "en": ("Focus folder '{slug}' has no focus.yml.",
+               "create it with 'python build.py new focus {slug}' or copy another Focus's."),
+    },
+    "focus_no_french": {
+        "fr": ("le Focus « {slug} » n'a pas de texte français (index.fr.md).",
+               "ajoutez index.fr.md : le français est la langue de référence."),
+        "en": ("Focus '{slug}' has no French text (index.fr.md).", "add index.fr.md: French is the reference language."),
+    },
+    "unknown_directory": {
+        "fr": ("répertoire inconnu « {input} ».", "utilisez le nom d'un fichier de directories/ : {allowed}."),
+        "en": ("unknown directory '{input}'.", "use the name of a file in directories/: {allowed}."),
+    },
+    "missing_image": {
+        "fr": ("l'image « {input} » n'existe pas.", "placez le fichier à côté du texte, ou corrigez son nom (majuscules comprises)."),
+        "en": ("image '{input}' does not exist.", "put the file next to the text, or fix its name (case matters)."),
+    },
+    "pdf_failed": {
+        "fr": ("le PDF n'a pas pu être produit : {detail}.", "vérifiez les images et liens du texte."),
+        "en": ("the PDF could not be made: {detail}.", "check the images and links of the text."),
+    },
+    # --- directories --------------------------------------------------------
+    "bad_slug": {
+        "fr": ("le nom « {input} » n'est pas un identifiant valable.",
+               "renommez en minuscules, chiffres et tirets, sans accent ni espace (par ex. sante-mentale)."),
+        "en": ("the name '{input}' is not a valid id.", "rename it with lower-case letters, digits and hyphens (e.g. mental-health)."),
+    },
+    "duplicate_id": {
+        "fr": ("l'identifiant « {input} » est déjà utilisé par l'entrée n° {other} du fichier.",
+               "donnez à chaque entrée un « id » unique (il sert d'adresse stable)."),
+        "en": ("id '{input}' is already used by entry #{other} of the file.",
+               "give each entry a unique 'id' (it is a stable address)."),
+    },
+    "entries_not_translated": {
+        "fr": ("{count} entrée(s) sans texte néerlandais ({ids}) : le français est affiché sur le site néerlandais.",
+               "ajoutez « nl: … » aux noms, descriptions et horaires de ces entrées."),
+        "en": ("{count} entr(y/ies) without Dutch text ({ids}): French is shown on the Dutch site.",
+               "add 'nl: …' to the names, descriptions and hours of these entries."),
+    },
+    "postcode_mismatch": {
+        "fr": ("le code postal « {input} » n'est pas un code de {commune}.",
+               "corrigez le code postal ou la commune ; codes de {commune} : {allowed}."),
+        "en": ("postcode '{input}' is not one of {commune}.", "fix the postcode or the commune; {commune}'s codes: {allowed}."),
+    },
+    "bassin_required": {
+        "fr": ("{input} est partagée entre plusieurs bassins : l'entrée doit dire le sien.",
+               "ajoutez « bassin: … » à l'entrée, l'un de : {allowed}."),
+        "en": ("{input} is split between bassins: the entry must name its own.",
+               "add 'bassin: …' to the entry, one of: {allowed}."),
+    },
+    "unknown_bassin": {
+        "fr": ("bassin inconnu « {input} ».", "choisissez parmi : {allowed}."),
+        "en": ("unknown bassin '{input}'.", "choose one of: {allowed}."),
+    },
+    "bassin_mismatch": {
+        "fr": ("« bassin: {input} » contredit la commune : {commune} est dans le bassin {expected}.",
+               "supprimez la ligne « bassin » (il se déduit de la commune) ou corrigez la commune."),
+        "en": ("'bassin: {input}' contradicts the commune: {commune} is in bassin {expected}.",
+               "remove the 'bassin' line (it follows from the commune) or fix the commune."),
+    },
+    "serves_missing": {
+        "fr": ("l'entrée n'a ni adresse ni « serves » : on ne sait pas quel territoire elle dessert.",
+               "ajoutez « serves: region » (toute la Région) ou « serves: [nord, sud] », ou une adresse."),
+        "en": ("the entry has neither address nor 'serves': its territory is unknown.",
+               "add 'serves: region' (the whole Region) or 'serves: [nord, sud]', or an address."),
+    },
+    "bad_serves": {
+        "fr": ("« serves » ne connaît pas « {input} ».", "écrivez « region » ou une liste de bassins parmi : {allowed}."),
+        "en": ("'serves' does not know '{input}'.", "write 'region' or a list of bassins among: {allowed}."),
+    },
+    "bad_website": {
+        "fr": ("adresse web invalide « {input} ».", "écrivez l'adresse complète, avec https://, par ex. https://www.exemple.be/"),
+        "en": ("invalid web address '{input}'.", "write the full address with https://, e.g. https://www.example.be/"),
+    },
+    "bad_language_code": {
+        "fr": ("code de langue « {input} » invalide.", "utilisez les codes ISO en minuscules : fr, nl, en, ar, tr…"),
+        "en": ("invalid language code '{input}'.", "use lower-case ISO codes: fr, nl, en, ar, tr…"),
+    },
+    "unknown_category": {
+        "fr": ("catégorie inconnue « {input} »{suggestion}.",
+               "utilisez une des catégories déclarées en haut du fichier ({allowed}), ou déclarez-la sous « categories: »."),
+        "en": ("unknown category '{input}'{suggestion}.",
+               "use one of the categories declared at the top of the file ({allowed}), or declare it under 'categories:'."),
+    },
+    # --- syntheses -----------------------------------------------------------
+    "synthesis_name": {
+        "fr": ("le nom « {input} » ne suit pas le modèle AAAA-MM-JJ-sujet.fr.md.",
+               "renommez le fichier, par ex. 2024-03-14-concertation-sante-mentale.fr.md (date réelle de la rencontre)."),
+        "en": ("the name '{input}' does not follow YYYY-MM-DD-subject.fr.md.",
+               "rename the file, e.g. 2024-03-14-mental-health.fr.md (the meeting's real date)."),
+    },
+    "synthesis_date": {
+        "fr": ("la date {input} ne correspond pas à celle du nom du fichier ({expected}).",
+               "corrigez la date de l'en-tête ou renommez le fichier : les deux doivent être la date de la rencontre."),
+        "en": ("date {input} differs from the file name's ({expected}).",
+               "fix the date or rename the file: both must be the meeting's date."),
+    },
+    "synthesis_mismatch": {
+        "fr": ("le type, le thème ou le nombre de participant·es diffère de la version française ({other}).",
+               "recopiez kind, theme et participants de la version française."),
+        "en": ("kind, theme or participants differ from the French version ({other}).",
+               "copy kind, theme and participants from the French version."),
+    },
+    "synthesis_too_long": {
+        "fr": ("la synthèse dépasse une page A4 de {overflow} mm (environ {lines} ligne(s)), même sur deux colonnes.",
+               "raccourcissez le texte d'environ {lines} ligne(s) : une synthèse tient sur une seule page."),
+        "en": ("the synthesis runs {overflow} mm (about {lines} line(s)) past one A4 page, even in two columns.",
+               "shorten the text by about {lines} line(s): a synthesis fits on one page."),
+    },
     "mkdocs_warning": {
         "fr": ("{detail}", "corrigez le lien ou la page indiquée."),
         "en": ("{detail}", "fix the link or page named."),

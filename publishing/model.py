@@ -128,6 +128,7 @@ class Project:
     directories: dict = field(default_factory=dict)  # slug -> Directory (publishing.directories)
     focus: dict = field(default_factory=dict)  # slug -> Focus (publishing.focus)
     syntheses: list = field(default_factory=list)  # Synthesis (publishing.syntheses)
+    strings: object = None  # interface texts (publishing.strings.Strings)
 
     def territory(self, id: str) -> Territory:
         return self.territories[id]

@@ -1,12 +1,19 @@
-"""Load the whole repository into a Project, collecting every problem on the way."""
+"""Load the whole repository into a Project, collecting every problem on the way.
+
+The order is the data flow: territories, then content pages, directories (which
+need the communes and bassins), Focus (which name directories), syntheses.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from .content import load_pages
+from .directories import load_directories
 from .errors import Report
+from .focus import load_focus
 from .model import Project
 from .strings import Strings, load_strings
+from .syntheses import load_syntheses
 from .territories import TERRITORY_IDS, load_communes, load_territories
 
 
@@ -17,4 +24,9 @@ def load_project(root: Path) -> tuple[Project, Strings, Report]:
     territories = load_territories(root / "sites", communes, report)
     pages = load_pages(root / "content", ("shared", "bassins") + TERRITORY_IDS, report)
     strings = load_strings(root / "theme" / "i18n", report)
-    return Project(root, communes, territories, pages), strings, report
+    project = Project(root, communes, territories, pages, strings=strings)
+    project.directories = load_directories(root / "directories", project, report)
+    known = {p.stem for p in (root / "directories").glob("*.y*ml")}
+    project.focus = load_focus(root / "focus", report, known)
+    project.syntheses = load_syntheses(root / "content", TERRITORY_IDS, report)
+    return project, strings, report

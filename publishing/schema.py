@@ -115,7 +115,7 @@ def report_error(err: dict, loc: tuple, model: type[BaseModel], path: Path, repo
     elif kind == "extra_forbidden":
         params["allowed"] = ", ".join(allowed_keys(model, loc[:-1]))
     elif kind == "literal_error":
-        params["expected"] = err.get("ctx", {}).get("expected", "")
+        params["expected"] = str(err.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
     elif kind.startswith("date") or kind.startswith("datetime"):
         code = "date_type"
     elif kind.startswith("int") and kind != "int_type":
@@ -123,6 +123,8 @@ def report_error(err: dict, loc: tuple, model: type[BaseModel], path: Path, repo
     elif kind in ("string_too_short",) and key in ("fr", "nl"):
         code = "missing_translation" if key == "nl" else "missing_french"
         params["key"] = dotted(loc[:-1])
+    elif kind == "string_pattern_mismatch":
+        code = "bad_slug"
     elif kind == "value_error":
         ctx = err.get("ctx", {}).get("error")
         code = getattr(ctx, "code", None) or "invalid"

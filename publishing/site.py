@@ -99,14 +99,16 @@ def plan_site(project: Project, territory: Territory, lang: str, report: Report,
     """
     plan = SitePlan(territory, lang, content_pages(project, territory, lang, report))
     for section in sections():
-        section(project, territory, lang, report, plan, with_files)
+        section(project, project.strings, territory, lang, report, plan, with_files)
     return plan
 
 
 def sections() -> list:
-    """The sections generated from data, each `add_to_plan(project, territory, lang, report,
-    plan, with_files)`; imported here (not at the top) because they use this module's classes."""
-    return []
+    """The sections generated from data, each `add_to_plan(project, strings, territory, lang,
+    report, plan, with_files)`; imported here (not at the top) because they use this module's classes."""
+    from . import directory_pages, focus_pages, synthesis_pages
+
+    return [focus_pages.add_to_plan, directory_pages.add_to_plan, synthesis_pages.add_to_plan]
 
 
 def content_pages(project: Project, territory: Territory, lang: str, report: Report) -> list[OutputPage]:

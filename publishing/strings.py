@@ -34,3 +34,21 @@ def load_strings(folder: Path, report: Report) -> Strings:
         for key in sorted(set(reference) - set(tables[lang])):
             report.warn(folder / f"{lang}.yml", "missing_translation", key=key)
     return Strings(tables)
+
+
+MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+}
+
+
+def long_date(day, lang: str) -> str:
+    """23 novembre 2026 / 23 november 2026."""
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{first} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def month_year(day, lang: str) -> str:
+    return f"{MONTHS[lang][day.month - 1]} {day.year}"

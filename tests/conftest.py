@@ -25,6 +25,40 @@ def public(tmp_path_factory) -> Path:
     return out
 
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def fixture_root(tmp_path_factory) -> Path:
+    """A repository with the fictional Focus and directory of tests/fixtures/."""
+    root = make_repo(tmp_path_factory.mktemp("fixture"), """
+        -- content/shared/index.fr.md --
+        ---
+        title: Accueil
+        nav: 0
+        ---
+        # {{ territory.name }}
+        -- content/shared/index.nl.md --
+        ---
+        title: Startpagina
+        nav: 0
+        ---
+        # {{ territory.name }}
+    """)
+    shutil.copytree(FIXTURES / "focus", root / "focus")
+    shutil.copytree(FIXTURES / "directories", root / "directories")
+    return root
+
+
+@pytest.fixture(scope="session")
+def fixture_public(fixture_root) -> Path:
+    """The six sites built from the fixture repository."""
+    out = fixture_root.parent / "public"
+    report = build_sites(fixture_root, out=out)
+    assert not report.errors, report.render()
+    return out
+
+
 def make_repo(tmp_path: Path, files: str = "") -> Path:
     """A copy of the real repository's sites/ and theme/ plus files given inline:
 

@@ -13,6 +13,7 @@ from ..site import OutputPage, SitePlan
 from ..strings import Strings
 from .config import make_config
 from .plugin import BrusanoPlugin, WarningCollector
+from .speed import SpeedPlugin
 
 
 def stage(plan: SitePlan, docs_dir: Path, root: Path) -> None:
@@ -54,6 +55,7 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
     stage(plan, docs_dir, project.root)
     plugin = BrusanoPlugin(project, strings, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
+    config.plugins["brusano-speed"] = SpeedPlugin()
     collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -63,8 +65,3 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
         logger.removeHandler(collector)
     return [r.getMessage() for r in collector.records]
 
-
-def serve_site(*args, **kwargs):  # implemented in serve.py
-    from .serve import serve_site as _serve
-
-    return _serve(*args, **kwargs)

@@ -48,6 +48,9 @@ class BrusanoPlugin(BasePlugin):
                 for t in self.project.territories.values()
             ],
             home_other=territory.url[other],
+            # the site's Atom feed of syntheses, announced in every page's head
+            feed=next((territory.absolute(lang, p.meta["feed"]) for p in self.plan.pages
+                       if p.meta.get("feed")), None),
         )
         return env
 
@@ -77,7 +80,7 @@ class BrusanoPlugin(BasePlugin):
             "updated": page.meta.get("updated"),
             # structured data (schema.org) a section attached to the page
             "jsonld": json.dumps(page.meta["jsonld"], ensure_ascii=False, sort_keys=True, default=str)
-            .replace("</", "<\\/") if page.meta.get("jsonld") else None,
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") if page.meta.get("jsonld") else None,
         }
 
 

@@ -1,0 +1,143 @@
+"""Focus brochures: each focus/<slug>/ folder is a bundle.
+
+    focus/<slug>/index.fr.md   front matter: title, summary; the text (## sections)
+    focus/<slug>/index.nl.md   the Dutch text (optional: FR is published, marked untranslated)
+    focus/<slug>/focus.yml     updated, directories, cover (colour or image), draft
+    focus/<slug>/*.png|jpg|svg images of the text
+
+Adding a folder adds the Focus to all six sites and their PDFs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import Field
+
+from . import contact, schema
+from .errors import Report
+from .model import LANGS
+from .yamlio import load_markdown, load_yaml
+
+
+class FocusFile(schema.Strict):
+    updated: date
+    directories: list[str] = []
+    cover: str | None = None
+    draft: bool = False
+
+
+class FocusTextMeta(schema.Strict):
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class FocusText:
+    lang: str
+    title: str
+    summary: str
+    body: str
+    body_line: int
+    source: Path
+
+
+@dataclass(frozen=True)
+class Focus:
+    slug: str
+    folder: Path
+    updated: date
+    directories: tuple[str, ...]
+    cover_colour: str
+    cover_image: Path | None
+    texts: dict[str, FocusText] = field(hash=False, compare=False)
+
+    def text(self, lang: str) -> FocusText:
+        """The text in a language, or the French one when it is not translated."""
+        return self.texts.get(lang) or self.texts["fr"]
+
+    def translated(self, lang: str) -> bool:
+        return lang in self.texts
+
+    def pdf_name(self, territory_id: str, lang: str) -> str:
+        return f"focus-{self.slug}-{territory_id}-{lang}.pdf"
+
+
+DEFAULT_COVER = "#1b4f8a"
+
+
+def load_focus(focus_dir: Path, report: Report, directory_slugs: set[str] | None = None) -> dict[str, Focus]:
+    found: dict[str, Focus] = {}
+    if not focus_dir.is_dir():
+        return found
+    for folder in sorted(p for p in focus_dir.iterdir() if p.is_dir()):
+        focus = load_one(folder, report, directory_slugs)
+        if focus is not None:
+            found[focus.slug] = focus
+    return found
+
+
+def load_one(folder: Path, report: Report, directory_slugs: set[str] | None) -> Focus | None:
+    meta_path = folder / "focus.yml"
+    if not meta_path.exists():
+        report.add(meta_path, "focus_no_meta", slug=folder.name)
+        return None
+    doc = load_yaml(meta_path, report)
+    if doc is None:
+        return None
+    meta = schema.validate(FocusFile, doc.data, meta_path, report, doc.locator)
+    if meta is None:
+        return None
+    if meta.draft:
+        report.warn(meta_path, "draft", line=doc.locator.line(("draft",)))
+        return None
+    ok = True
+    for index, slug in enumerate(meta.directories):
+        if directory_slugs is not None and slug not in directory_slugs:
+            report.add(meta_path, "unknown_directory", line=doc.locator.line(("directories", index)),
+                       where=f"directories[{index}]", input=slug,
+                       allowed=", ".join(sorted(directory_slugs)) or "—")
+            ok = False
+    colour, image = DEFAULT_COVER, None
+    if meta.cover:
+        if meta.cover.startswith("#"):
+            if not contact.HEX_COLOUR.match(meta.cover):
+                report.add(meta_path, "bad_colour", line=doc.locator.line(("cover",)), where="cover",
+                           input=meta.cover)
+                ok = False
+            elif (ratio := contact.contrast_with_white(meta.cover)) < 4.5:
+                report.add(meta_path, "low_contrast", line=doc.locator.line(("cover",)), where="cover",
+                           input=meta.cover, ratio=f"{ratio:.1f}")
+                ok = False
+            else:
+                colour = meta.cover.lower()
+        else:
+            image = folder / meta.cover
+            if not image.is_file():
+                report.add(meta_path, "missing_image", line=doc.locator.line(("cover",)), where="cover",
+                           input=meta.cover)
+                ok = False
+    texts: dict[str, FocusText] = {}
+    for lang in LANGS:
+        path = folder / f"index.{lang}.md"
+        if not path.exists():
+            continue
+        md = load_markdown(path, report)
+        if md is None:
+            ok = False
+            continue
+        head = schema.validate(FocusTextMeta, md.meta, path, report, md.locator)
+        if head is None:
+            ok = False
+            continue
+        texts[lang] = FocusText(lang, head.title, head.summary, md.body, md.body_line, path)
+    if "fr" not in texts:
+        if ok and (folder / "index.nl.md").exists() or not any(folder.glob("index.*.md")):
+            report.add(folder / "index.fr.md", "focus_no_french", slug=folder.name)
+        return None
+    if "nl" not in texts and not (folder / "index.nl.md").exists():
+        report.warn(folder / "index.fr.md", "not_translated", stem="index")
+    if not ok:
+        return None
+    return Focus(folder.name, folder, meta.updated, tuple(meta.directories), colour, image, texts)

@@ -1,0 +1,142 @@
+"""The Focus section of a site: an index of cards, one page per Focus, its PDF.
+
+Each site in each language gets focus/ (the cards) and focus/<slug>/ (the text,
+the download box, JSON-LD), and publishes the PDF of its own edition beside the
+page. A Focus not yet translated into Dutch is listed on the Dutch site, marked,
+and its page offers the French PDF.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from .brochure import edition, render_brochure
+from .errors import Report
+from .focus import Focus
+from .model import LANGS, Project, Territory
+from .site import OutputFile, OutputPage, SitePlan
+from .strings import Strings, long_date
+
+SECTION = "focus"
+
+
+def size_label(size: int, lang: str) -> str:
+    kb = size / 1024
+    units = ("ko", "Mo") if lang == "fr" else ("kB", "MB")
+    if kb >= 1024:
+        number = f"{kb / 1024:.1f}"
+        return (number.replace(".", ",") if lang in ("fr", "nl") else number) + f" {units[1]}"
+    return f"{max(1, round(kb))} {units[0]}"
+
+
+def pdf_path(focus: Focus, territory: Territory, lang: str) -> str:
+    """Site-relative path of the PDF of one edition (in its language's site)."""
+    return f"{SECTION}/{focus.slug}/{focus.pdf_name(territory.id, lang)}"
+
+
+def add_to_plan(project: Project, strings: Strings, territory: Territory, lang: str, report: Report,
+                plan: SitePlan, with_files: bool) -> None:
+    if not project.focus:
+        return
+    t = strings.for_lang(lang)
+    ordered = sorted(project.focus.values(), key=lambda f: f.text(lang).title.lower())
+    cards = []
+    for position, focus in enumerate(ordered):
+        text = focus.text(lang)
+        pdf_lang = text.lang  # the French PDF when the Focus is not translated
+        key = f"{SECTION}/{focus.slug}"
+        rendered = None
+        if with_files and pdf_lang == lang:
+            page_url = territory.absolute(lang, f"{SECTION}/{focus.slug}/")
+            try:
+                rendered = render_brochure(project, strings, focus, territory, lang, page_url)
+            except Exception as exc:  # WeasyPrint's errors are varied; name the Focus and go on
+                report.add(text.source, "pdf_failed", detail=str(exc)[:300])
+            else:
+                plan.files.append(OutputFile(pdf_path(focus, territory, lang), rendered.content))
+        pdf_url = territory.absolute(pdf_lang, pdf_path(focus, territory, pdf_lang))
+        box = download_box(t, lang, focus, territory, strings, pdf_url, pdf_lang, rendered)
+        translations = tuple(lg for lg in LANGS if focus.translated(lg))
+        meta = {"updated": focus.updated, "description": text.summary,
+                "jsonld": jsonld(focus, territory, lang, pdf_lang, strings)}
+        plan.pages.append(OutputPage(key, lang, text.title, box + "\n\n" + text.body, text.source,
+                                     text.lang, 20 + position, text.summary, translations, meta))
+        cards.append(card(t, lang, focus))
+    index = OutputPage(f"{SECTION}/index", lang, t("focus.title"), index_markdown(t, cards), None, lang,
+                       10, t("focus.description"), LANGS, {})
+    plan.pages.append(index)
+
+
+def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Strings, pdf_url: str,
+                 pdf_lang: str, rendered) -> str:
+    text = focus.text(lang)
+    details = ["PDF"]
+    if rendered is not None:
+        details += [size_label(len(rendered.content), lang), f"{rendered.pages} {t('focus.pages')}"]
+    if pdf_lang != lang:
+        details.append(t("focus.pdf_in_french"))
+    link_lang = f' hreflang="{pdf_lang}"' if pdf_lang != lang else ""
+    return (
+        '<div class="bp-focus-head">\n'
+        f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
+        f'<p class="bp-focus-head__meta">{escape(t("page.updated"))} : '
+        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time>'
+        f' · {escape(edition(territory, strings, lang))}</p>\n'
+        f'<p class="bp-download"><a class="md-button md-button--primary" href="{escape(pdf_url)}"{link_lang} '
+        f'type="application/pdf" download>{escape(t("focus.download"))}'
+        f' <span class="bp-download__details">({escape(", ".join(details))})</span></a></p>\n'
+        "</div>"
+    )
+
+
+def card(t, lang: str, focus: Focus) -> str:
+    text = focus.text(lang)
+    untranslated = ""
+    if not focus.translated(lang):
+        untranslated = (f'<p class="bp-card__notice">{escape(t("focus.untranslated"))}</p>')
+    return (
+        f'<li class="bp-card" style="--bp-card: {focus.cover_colour}"{_lang_attr(text.lang, lang)}>\n'
+        f'<h2 class="bp-card__title"><a href="{focus.slug}/">{escape(text.title)}</a></h2>\n'
+        f'<p class="bp-card__summary">{escape(text.summary)}</p>\n'
+        f'<p class="bp-card__date">{escape(t("page.updated"))} : '
+        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time></p>\n'
+        f"{untranslated}</li>"
+    )
+
+
+def _lang_attr(text_lang: str, lang: str) -> str:
+    return f' lang="{text_lang}"' if text_lang != lang else ""
+
+
+def index_markdown(t, cards: list[str]) -> str:
+    return (f"# {t('focus.title')}\n\n{t('focus.intro')}\n\n"
+            '<ul class="bp-cards">\n' + "\n".join(cards) + "\n</ul>\n")
+
+
+def jsonld(focus: Focus, territory: Territory, lang: str, pdf_lang: str, strings: Strings) -> dict:
+    """WebPage + DigitalDocument; the French and Dutch editions point to each other."""
+    text = focus.text(lang)
+    page_url = territory.absolute(text.lang, f"{SECTION}/{focus.slug}/")
+
+    def document(lg: str) -> dict:
+        return {"@type": "DigitalDocument", "name": focus.text(lg).title, "inLanguage": lg,
+                "encodingFormat": "application/pdf",
+                "url": territory.absolute(lg, pdf_path(focus, territory, lg)),
+                "dateModified": focus.updated.isoformat()}
+
+    doc = document(pdf_lang)
+    doc["publisher"] = {"@type": "Organization", "name": "Brusano"}
+    others = [lg for lg in LANGS if lg != pdf_lang and focus.translated(lg)]
+    if others:
+        relation = "workTranslation" if pdf_lang == "fr" else "translationOfWork"
+        doc[relation] = [document(lg) for lg in others] if relation == "workTranslation" else document(others[0])
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": text.title,
+        "description": text.summary,
+        "inLanguage": text.lang,
+        "url": page_url,
+        "dateModified": focus.updated.isoformat(),
+        "isPartOf": {"@type": "WebSite", "name": territory.name[lang], "url": territory.url[lang]},
+        "mainEntity": doc,
+    }
