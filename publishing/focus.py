@@ -17,7 +17,7 @@ from pydantic import Field
 
 from . import contact, schema
 from .errors import Report
-from .model import LANGS
+from .model import LANGS, DocumentText, Translatable
 from .yamlio import load_markdown, load_yaml
 
 
@@ -34,31 +34,14 @@ class FocusTextMeta(schema.Strict):
 
 
 @dataclass(frozen=True)
-class FocusText:
-    lang: str
-    title: str
-    summary: str
-    body: str
-    body_line: int
-    source: Path
-
-
-@dataclass(frozen=True)
-class Focus:
+class Focus(Translatable):
     slug: str
     folder: Path
     updated: date
     directories: tuple[str, ...]
     cover_colour: str
     cover_image: Path | None
-    texts: dict[str, FocusText] = field(hash=False, compare=False)
-
-    def text(self, lang: str) -> FocusText:
-        """The text in a language, or the French one when it is not translated."""
-        return self.texts.get(lang) or self.texts["fr"]
-
-    def translated(self, lang: str) -> bool:
-        return lang in self.texts
+    texts: dict[str, DocumentText] = field(hash=False, compare=False)
 
     def pdf_name(self, territory_id: str, lang: str) -> str:
         return f"focus-{self.slug}-{territory_id}-{lang}.pdf"
@@ -118,7 +101,7 @@ def load_one(folder: Path, report: Report, directory_slugs: set[str] | None) -> 
                 report.add(meta_path, "missing_image", line=doc.locator.line(("cover",)), where="cover",
                            input=meta.cover)
                 ok = False
-    texts: dict[str, FocusText] = {}
+    texts: dict[str, DocumentText] = {}
     for lang in LANGS:
         path = folder / f"index.{lang}.md"
         if not path.exists():
@@ -131,7 +114,7 @@ def load_one(folder: Path, report: Report, directory_slugs: set[str] | None) -> 
         if head is None:
             ok = False
             continue
-        texts[lang] = FocusText(lang, head.title, head.summary, md.body, md.body_line, path)
+        texts[lang] = DocumentText(lang, head.title, head.summary, md.body, md.body_line, path)
     if "fr" not in texts:
         if ok and (folder / "index.nl.md").exists() or not any(folder.glob("index.*.md")):
             report.add(folder / "index.fr.md", "focus_no_french", slug=folder.name)

@@ -108,6 +108,31 @@ class Page:
         return self.meta.get("updated")
 
 
+@dataclass(frozen=True)
+class DocumentText:
+    """The text of a Focus or a synthesis in one language, from its Markdown file."""
+
+    lang: str
+    title: str
+    summary: str
+    body: str
+    body_line: int
+    source: Path
+
+
+class Translatable:
+    """A document with `texts` by language; French is the reference and the fallback."""
+
+    texts: dict[str, DocumentText]
+
+    def text(self, lang: str) -> DocumentText:
+        """The text in a language, or the French one when it is not translated."""
+        return self.texts.get(lang) or self.texts[DEFAULT_LANG]
+
+    def translated(self, lang: str) -> bool:
+        return lang in self.texts
+
+
 def url_of(key: str) -> str:
     """Directory URL of a page key: 'index' -> '', 'a-propos/index' -> 'a-propos/', 'helpdesk' -> 'helpdesk/'."""
     if key == "index":

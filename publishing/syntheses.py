@@ -17,7 +17,7 @@ from pydantic import Field
 
 from . import schema
 from .errors import Report
-from .model import LANGS
+from .model import LANGS, DocumentText, Translatable
 from .yamlio import load_markdown
 
 FOLDER = "syntheses"
@@ -38,30 +38,14 @@ class SynthesisMeta(schema.Strict):
 
 
 @dataclass(frozen=True)
-class SynthesisText:
-    lang: str
-    title: str
-    summary: str
-    body: str
-    body_line: int
-    source: Path
-
-
-@dataclass(frozen=True)
-class Synthesis:
+class Synthesis(Translatable):
     territory: str
     slug: str  # "2024-03-01-concertation-regionale"
     date: date
     kind: str
     theme: str | None
     participants: int | None
-    texts: dict[str, SynthesisText] = field(hash=False, compare=False)
-
-    def text(self, lang: str) -> SynthesisText:
-        return self.texts.get(lang) or self.texts["fr"]
-
-    def translated(self, lang: str) -> bool:
-        return lang in self.texts
+    texts: dict[str, DocumentText] = field(hash=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -102,7 +86,7 @@ def load_one(territory: str, slug: str, paths: dict[str, Path], report: Report) 
     if day is None:
         report.add(paths["fr"], "synthesis_name", input=paths["fr"].name)
         return None
-    texts: dict[str, SynthesisText] = {}
+    texts: dict[str, DocumentText] = {}
     metas: dict[str, SynthesisMeta] = {}
     for lang, path in paths.items():
         md = load_markdown(path, report)
@@ -118,7 +102,7 @@ def load_one(territory: str, slug: str, paths: dict[str, Path], report: Report) 
         if meta.draft:
             report.warn(path, "draft", line=md.locator.line(("draft",)))
             continue
-        texts[lang], metas[lang] = SynthesisText(lang, meta.title, meta.summary, md.body, md.body_line, path), meta
+        texts[lang], metas[lang] = DocumentText(lang, meta.title, meta.summary, md.body, md.body_line, path), meta
     if "fr" not in texts:
         return None
     fr = metas["fr"]
