@@ -1,28 +1,46 @@
-"""Build sites into public/: in parallel, and atomically (a failed build changes nothing)."""
+"""Build sites into public/: in parallel, atomically (a failed build changes nothing), and only
+the sites whose inputs changed since the last build into the same folder (publishing.cache)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from .cache import Manifest, input_hashes
 from .errors import Report
 from .model import LANGS
 from .project import load_project
 from .search import index_sites, language_roots
 from .site import plan_site
 from .sitemap import write_sitemaps
+from .territories import TERRITORY_IDS
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str) -> tuple[list, list]:
+_LOADED: dict[str, tuple] = {}  # in a worker process: the project, loaded once per build
+
+
+def _load(root: str) -> tuple:
+    """The project, loaded by the first task of this worker (the pool lives for one build)."""
+    if root not in _LOADED:
+        _LOADED.clear()
+        _LOADED[root] = load_project(Path(root))
+    return _LOADED[root]
+
+
+def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str,
+               with_files: bool = True) -> tuple[list, list]:
     """Worker: load the project, plan one site in one language, build it. Returns problems."""
     from .mkdocs_adapter import build_language
 
-    project, strings, report = load_project(Path(root))
+    project, strings, loaded = _load(root)
+    report = Report(project.root)
+    report.problems = list(loaded.problems)
     territory = project.territory(site_id)
-    plan = plan_site(project, territory, lang, report)
+    plan = plan_site(project, territory, lang, report, with_files=with_files)
     warnings = build_language(project, strings, plan, Path(site_dir), Path(staging))
     for item in plan.files:
         target = Path(site_dir) / item.path
@@ -34,45 +52,92 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str) 
 
 
 def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] | None = None,
-                out: Path | None = None, strict: bool = False, jobs: int | None = None) -> Report:
+                out: Path | None = None, strict: bool = False, jobs: int | None = None,
+                with_files: bool = True, cache: bool = True) -> Report:
+    """Build sites into out/ (public/ by default), reusing those whose inputs did not change.
+
+    with_files=False leaves out the files sections publish beside the pages (the PDFs);
+    cache=False builds everything (publishing.cache decides otherwise).
+    """
     root = Path(root).resolve()
     out = Path(out or root / "public").resolve()
+    site_ids = list(site_ids or TERRITORY_IDS)
+    langs = list(langs or LANGS)
+    hashes = input_hashes(root, list(TERRITORY_IDS), list(LANGS), f"with_files={with_files}")
+    wanted = {key: value for key, value in hashes.items() if key[1] in langs}
+    everything = hashlib.sha256("".join(sorted(hashes.values())).encode()).hexdigest()
+    manifest = Manifest.load(root, out)
+    stale = [sid for sid in site_ids if not (cache and manifest.fresh(sid, wanted, out))]
+    if not stale and manifest.project_inputs == everything:
+        report = Report(root)  # nothing changed: the problems of the last build, nothing built
+        _merge(report, manifest.project_problems)
+        for sid in site_ids:
+            _merge(report, manifest.sites[sid].problems)
+        return report
+
     project, _strings, report = load_project(root)
     if report.failed(strict):
         return report
-    site_ids = site_ids or list(project.territories)
-    langs = langs or list(LANGS)
+    project_problems = list(report.problems)
+    for sid in site_ids:
+        if sid not in stale:
+            _merge(report, manifest.sites[sid].problems)
+    if not stale:
+        _save(manifest, everything, project_problems)
+        return report
     tmp = out.parent / f".{out.name}.building"
-    staging = root / "build" / "staging"
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
+    staging = tmp / ".staging"  # one per build: parallel builds of one repository don't collide
     # Each language is built into its own folder (MkDocs empties the folder it builds
     # into), then Dutch is moved into nl/ of the French root.
-    tasks = [(str(root), sid, lang, str(tmp / f"{sid}--{lang}"), str(staging))
-             for sid in site_ids for lang in langs]
-    plans: dict[str, list] = {sid: [] for sid in site_ids}
-    problems = []
+    tasks = [(str(root), sid, lang, str(tmp / f"{sid}--{lang}"), str(staging), with_files)
+             for sid in stale for lang in langs]
+    plans: dict[str, list] = {sid: [] for sid in stale}
+    found_by_site: dict[str, list] = {sid: [] for sid in stale}
     with ProcessPoolExecutor(max_workers=jobs or min(2, os.cpu_count() or 1)) as pool:
         futures = [(t[1], pool.submit(_build_one, *t)) for t in tasks]
         for sid, future in futures:
             found, built = future.result()
-            problems.extend(found)
+            found_by_site[sid].extend(found)
             plans[sid].extend(plan for _lang, plan in built)
-    seen = {(p.file, p.line, p.code, p.where) for p in report.problems}
-    for problem in problems:
-        if (problem.file, problem.line, problem.code, problem.where) not in seen:
-            seen.add((problem.file, problem.line, problem.code, problem.where))
-            report.problems.append(problem)
+    site_problems = {}
+    for sid in stale:
+        before = len(report.problems)
+        _merge(report, found_by_site[sid])
+        site_problems[sid] = report.problems[before:]
     if report.failed(strict):
         shutil.rmtree(tmp)
         return report
-    for sid in site_ids:
+    for sid in stale:
         assemble(tmp, sid, langs)
         write_sitemaps(tmp / sid, plans[sid])
-    index_sites([lang_root for sid in site_ids for lang_root in language_roots(tmp / sid, langs)])
-    swap(tmp, out, site_ids, langs)
+    index_sites([lang_root for sid in stale for lang_root in language_roots(tmp / sid, langs)])
+    swap(tmp, out, stale, langs)
+    for sid in stale:
+        manifest.record(sid, {k: v for k, v in wanted.items() if k[0] == sid}, site_problems[sid], out)
+    _save(manifest, everything, project_problems)
     return report
+
+
+def _merge(report: Report, problems: list) -> None:
+    """Add problems not yet in the report (each worker loads the project again: same problems)."""
+    seen = {(p.file, p.line, p.code, p.where) for p in report.problems}
+    for problem in problems:
+        key = (problem.file, problem.line, problem.code, problem.where)
+        if key not in seen:
+            seen.add(key)
+            report.problems.append(problem)
+
+
+def _save(manifest: Manifest, everything: str, project_problems: list) -> None:
+    manifest.project_inputs = everything
+    manifest.project_problems = project_problems
+    try:
+        manifest.save()
+    except OSError:
+        pass  # a read-only checkout: no cache, builds stay correct
 
 
 def assemble(tmp: Path, sid: str, langs: list[str]) -> None:

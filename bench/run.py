@@ -1,0 +1,351 @@
+#!/usr/bin/env python3
+"""Build speed and page weight of the six sites, each figure beside its target (issue 7).
+
+    make bench                      # or: python bench/run.py [--reps 2] [--keep DIR]
+
+Works on copies, never on public/: the real content (sites/, theme/, mkdocs.yml,
+content/, focus/, directories/ copied to a temporary folder) and a corpus ten times
+larger made from it (every page of content/ but the section homes copied nine
+times, out of the navigation; every Focus bundle copied nine times). For each:
+
+- full build of all sites and languages without PDFs (`build.py build --no-pdf
+  --no-cache`), and a bare `mkdocs build` of the same pages (bench/bare.py:
+  Material, no plugin, same navigation, two builds at a time); best of --reps runs,
+  run in turns so that both see the same machine;
+- no-change rebuild (the build cache), and rebuilds after one file changed:
+  content/shared/ (all six sites depend on it) and content/sud/ (Sud alone);
+- CPU time over wall time of the full build (two cores: sites built in parallel).
+
+On the real content only: PDF time per page (full build with PDFs minus without,
+over the pages of the PDFs produced), and the weight of a page: HTML plus the CSS
+and JS it loads, gzipped, median over all pages (search loads only when opened, so
+it is not counted), with any reference to another host; and, when Chromium is
+there, the hosts a page actually requests once loaded.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml")
+SITES = ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est")
+
+
+@dataclass
+class Timing:
+    wall: float
+    cpu: float  # user + system of the child processes
+
+    @property
+    def cores(self) -> float:
+        return self.cpu / self.wall if self.wall else 0.0
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[Timing, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
+    return Timing(wall, cpu), done.stdout + done.stderr
+
+
+# --- corpora -------------------------------------------------------------------------------
+
+def make_corpus(dest: Path, factor: int) -> Path:
+    dest.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        elif source.exists():
+            shutil.copy2(source, dest / name)
+    if factor > 1:
+        multiply(dest, factor)
+    return dest
+
+
+def multiply(root: Path, factor: int) -> None:
+    for page in sorted((root / "content").rglob("*.md")):
+        stem, lang = page.name[: -len(".xx.md")], page.name[-len("xx.md"):-len(".md")]
+        if stem == "index":
+            continue  # section homes stay single
+        text = page.read_text(encoding="utf-8")
+        for k in range(2, factor + 1):
+            copy = re.sub(r"(?m)^nav:.*\n", "", text, count=1)  # out of the navigation
+            copy = re.sub(r"(?m)^title: *(.+)$", lambda m, k=k: f"title: {m.group(1).strip()} {k}", copy, count=1)
+            (page.parent / f"{stem}-{k}.{lang}.md").write_text(copy, encoding="utf-8")
+    focus = root / "focus"
+    if focus.is_dir():
+        for bundle in sorted(p for p in focus.iterdir() if p.is_dir()):
+            for k in range(2, factor + 1):
+                shutil.copytree(bundle, focus / f"{bundle.name}-{k}")
+
+
+def count_pages(out: Path) -> int:
+    return sum(1 for p in out.rglob("*.html") if "pagefind" not in p.parts and p.name != "404.html")
+
+
+# --- builds --------------------------------------------------------------------------------
+
+def ours(root: Path, out: Path, *flags: str) -> tuple[Timing, str]:
+    return timed([sys.executable, str(ROOT / "build.py"), "--root", str(root), "build", "--out", str(out), *flags])
+
+
+def stage_bare(root: Path, work: Path) -> Path:
+    """The pages of every site and language as plain MkDocs docs folders (not timed)."""
+    from publishing.mkdocs_adapter.build import stage
+    from publishing.mkdocs_adapter.config import nav_config
+    from publishing.project import load_project
+    from publishing.site import plan_site
+
+    project, _strings, report = load_project(root)
+    jobs = []
+    for sid, territory in project.territories.items():
+        for lang in ("fr", "nl"):
+            plan = plan_site(project, territory, lang, report, with_files=False)
+            docs = work / "docs" / f"{sid}-{lang}"
+            stage(plan, docs, root)
+            for page in docs.rglob(f"*.{lang}.md"):
+                page.rename(page.with_name(page.name[: -len(f".{lang}.md")] + ".md"))
+            jobs.append({"docs": str(docs), "site": str(work / "site" / f"{sid}-{lang}"), "lang": lang,
+                         "nav": nav_config(plan.nav())})
+    spec = work / "jobs.json"
+    spec.write_text(json.dumps({"config": str(root / "mkdocs.yml"), "jobs": jobs}), encoding="utf-8")
+    return spec
+
+
+def bare(spec: Path) -> Timing:
+    return timed([sys.executable, str(ROOT / "bench" / "bare.py"), str(spec)])[0]
+
+
+def site_ids_rebuilt(out: Path, before: dict[str, int]) -> list[str]:
+    return [sid for sid in SITES if (out / sid).exists() and (out / sid).stat().st_ino != before.get(sid)]
+
+
+def inodes(out: Path) -> dict[str, int]:
+    return {sid: (out / sid).stat().st_ino for sid in SITES if (out / sid).exists()}
+
+
+def touch_file(folder: Path) -> Path:
+    page = sorted(folder.glob("*.fr.md"))[0]
+    with open(page, "a", encoding="utf-8") as handle:
+        handle.write("\nUne ligne ajoutée par le banc d'essai.\n")
+    return page
+
+
+def measure_corpus(root: Path, work: Path, reps: int) -> dict:
+    spec = stage_bare(root, work)
+    out = work / "public"
+    full, ref = [], []
+    for _ in range(reps):
+        ref.append(bare(spec))
+        shutil.rmtree(out, ignore_errors=True)
+        timing, _log = ours(root, out, "--no-pdf", "--no-cache")
+        full.append(timing)
+    best = min(full, key=lambda t: t.wall)
+    result = {"pages": count_pages(out), "full": best, "bare": min(ref, key=lambda t: t.wall)}
+    result["nochange"] = min((ours(root, out, "--no-pdf")[0] for _ in range(reps)), key=lambda t: t.wall)
+    before = inodes(out)
+    touch_file(root / "content" / "shared")
+    result["shared"], _ = ours(root, out, "--no-pdf")
+    result["shared_sites"] = site_ids_rebuilt(out, before)
+    before = inodes(out)
+    touch_file(root / "content" / "sud")
+    result["one"], _ = ours(root, out, "--no-pdf")
+    result["one_sites"] = site_ids_rebuilt(out, before)
+    return result
+
+
+# --- PDFs ----------------------------------------------------------------------------------
+
+def pdf_figures(root: Path, work: Path, no_pdf: Timing) -> tuple[int, int, float | None]:
+    out = work / "public-pdf"
+    with_pdf, _ = ours(root, out, "--no-cache")
+    pdfs = list(out.rglob("*.pdf"))
+    pages = sum(len(re.findall(rb"/Type\s*/Page[^s]", p.read_bytes())) for p in pdfs)
+    if not pages:
+        return 0, 0, None
+    return len(pdfs), pages, max(with_pdf.wall - no_pdf.wall, 0.0) / pages
+
+
+# --- page weight ---------------------------------------------------------------------------
+
+class Loads(HTMLParser):
+    """The stylesheets and scripts a page loads when it opens, and what points to another host."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.assets: list[str] = []
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        url = None
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split():
+            url = a.get("href")
+            if url:
+                self.assets.append(url)
+        elif tag == "script" and a.get("src"):
+            url = a["src"]
+            self.assets.append(url)
+        elif tag in ("img", "iframe", "source", "video", "audio") and a.get("src"):
+            url = a["src"]
+        elif tag == "link" and (a.get("rel") or "") in ("preconnect", "dns-prefetch", "preload", "icon"):
+            url = a.get("href")
+        if url and (url.startswith("//") or urlsplit(url).scheme in ("http", "https")):
+            self.external.append(url)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weights(out: Path) -> tuple[list[tuple[int, Path, dict]], list[str]]:
+    sizes: dict[Path, int] = {}
+    weights, external = [], []
+    for page in sorted(out.rglob("*.html")):
+        if "pagefind" in page.parts or page.name == "404.html":
+            continue
+        raw = page.read_bytes()
+        parser = Loads()
+        parser.feed(raw.decode("utf-8"))
+        external += parser.external
+        parts = {"html": gz(raw)}
+        for url in parser.assets:
+            if url.startswith("//") or urlsplit(url).scheme:
+                continue
+            path = (page.parent / url.split("?")[0]).resolve()
+            if path not in sizes:
+                sizes[path] = gz(path.read_bytes()) if path.exists() else 0
+            kind = "css" if path.suffix == ".css" else "js"
+            parts[kind] = parts.get(kind, 0) + sizes[path]
+        weights.append((sum(parts.values()), page, parts))
+    weights.sort(key=lambda w: w[0])
+    return weights, sorted(set(external))
+
+
+def runtime_hosts(out: Path, paths: list[str]) -> list[str] | None:
+    """Hosts other than the local server that pages request once loaded (None: no Chromium)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from chromium import Browser, find_chromium
+        from conftest import serve_directory
+    except ImportError:
+        return None
+    if not find_chromium():
+        return None
+    hosts = set()
+    with serve_directory(out) as url, Browser.launch() as browser:
+        for path in paths:
+            page = browser.new_page()
+            page.goto(url + path)
+            time.sleep(1.0)  # let scripts run
+            for requested in page.requests():
+                if requested.startswith("http") and not requested.startswith(url):
+                    hosts.add(f"{urlsplit(requested).netloc} (from {path}: {urlsplit(requested).path})")
+            page.close()
+    return sorted(hosts)
+
+
+# --- report --------------------------------------------------------------------------------
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=2, help="runs of each full build (the best counts)")
+    parser.add_argument("--factor", type=int, default=10, help="size of the larger corpus")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="brusano-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"Brusano bench: {os.cpu_count()} cores, Python {sys.version.split()[0]}, work in {work}", flush=True)
+    try:
+        real_root = make_corpus(work / "real" / "repo", 1)
+        big_root = make_corpus(work / f"x{args.factor}" / "repo", args.factor)
+        real = measure_corpus(real_root, work / "real", args.reps)
+        print(f"  real content measured ({real['pages']} pages)", flush=True)
+        big = measure_corpus(big_root, work / f"x{args.factor}", args.reps)
+        print(f"  ×{args.factor} corpus measured ({big['pages']} pages)", flush=True)
+        n_pdfs, pdf_pages, per_page = pdf_figures(real_root, work / "real", real["full"])
+        weights, external = page_weights(work / "real" / "public")
+        hosts = runtime_hosts(work / "real" / "public", ["sud/", "sud/nl/", "region/"])
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    x = f"×{args.factor}"
+    rows = []
+
+    def row(label, a, b, target, ok=None):
+        rows.append((label, a, b, target, "" if ok is None else verdict(ok)))
+
+    row("pages (HTML, all sites and languages)", str(real["pages"]), str(big["pages"]), "", None)
+    row("full build, no PDF (s)", f"{real['full'].wall:.1f}", f"{big['full'].wall:.1f}", "", None)
+    row("bare mkdocs build, same pages (s)", f"{real['bare'].wall:.1f}", f"{big['bare'].wall:.1f}", "", None)
+    ratios = [r["full"].wall / r["bare"].wall for r in (real, big)]
+    row("  ratio full / bare", f"{ratios[0]:.2f}", f"{ratios[1]:.2f}", "≤ 1.3", all(r <= 1.3 for r in ratios))
+    growth = big["full"].wall / real["full"].wall
+    row(f"growth: {x} content costs", "", f"{growth:.1f}×", "≤ 12×", growth <= 12)
+    row("no-change rebuild (s)", f"{real['nochange'].wall:.2f}", f"{big['nochange'].wall:.2f}", "< 2",
+        real["nochange"].wall < 2 and big["nochange"].wall < 2)
+    for key, sites, label, expected in (("shared", "shared_sites", "content/shared/ changed", 6),
+                                        ("one", "one_sites", "content/sud/ changed", 1)):
+        row(f"rebuild after one file of {label} (s)", f"{real[key].wall:.1f}", f"{big[key].wall:.1f}", "", None)
+        got = (len(real[sites]), len(big[sites]))
+        row("  sites rebuilt", f"{got[0]} of 6", f"{got[1]} of 6", f"{expected} of 6", got == (expected, expected))
+    cores = (real["full"].cores, big["full"].cores)
+    row("CPU time / wall time of the full build", f"{cores[0]:.2f}", f"{cores[1]:.2f}", "> 1.5 (2 cores)",
+        min(cores) > 1.5)
+    if per_page is None:
+        row("PDF time per page (s)", "n/a", "", "", None)
+    else:
+        row(f"PDF time per page (s), {n_pdfs} PDFs, {pdf_pages} pages", f"{per_page:.2f}", "", "", None)
+    median = weights[len(weights) // 2]
+    heaviest = weights[-1]
+    detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in median[2].items())
+    row("page weight, median page, gzip (kB)", f"{median[0] / 1024:.1f}", "", "< 60", median[0] < 60 * 1024)
+    row(f"  median page: {median[1].relative_to(work / 'real' / 'public')}", detail, "", "", None)
+    row(f"  heaviest: {heaviest[1].relative_to(work / 'real' / 'public')}", f"{heaviest[0] / 1024:.1f}", "", "", None)
+    row("references to another host in the HTML", str(len(external)), "", "0", not external)
+    if hosts is not None:
+        row("other hosts requested by a loaded page", str(len(hosts)), "", "0", not hosts)
+
+    width = max(len(r[0]) for r in rows)
+    print()
+    print(f"{'':{width}}  {'real':>10}  {x:>10}  {'target':<16}")
+    for label, a, b, target, ok in rows:
+        print(f"{label:{width}}  {a:>10}  {b:>10}  {target:<16}{ok}")
+    for url in external:
+        print(f"  external reference: {url}")
+    for host in hosts or []:
+        print(f"  requested at run time: {host}")
+    missed = sum(1 for r in rows if r[4] == "MISSED")
+    print(f"\n{missed} target(s) missed." if missed else "\nAll targets met.")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
