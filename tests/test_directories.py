@@ -213,3 +213,39 @@ def test_a_valid_entry_in_bruxelles_ville_with_its_bassin(tmp_path):
                                   "    address: {street: Rue X 1, postcode: '1020', commune: bruxelles}\n"
                                   "    bassin: nord\n")
     assert rendered.startswith("0 erreur"), rendered
+
+
+# --- the filter, in a browser ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def fixture_url(fixture_public):
+    from conftest import serve_directory
+
+    with serve_directory(fixture_public) as url:
+        yield url
+
+
+VISIBLE = "[...document.querySelectorAll('.bp-entry')].filter(e => !e.hidden).map(e => e.id).sort()"
+
+
+def test_filter_by_commune_and_text_with_the_keyboard_on_a_phone(browser, fixture_url):
+    page = browser.new_page(phone=True)
+    page.goto(fixture_url + "region/repertoires/exemple/")
+    page.wait_for("!document.querySelector('[data-bp-filter]').hidden")
+    assert len(page.evaluate(VISIBLE)) == 5
+    # keyboard: focus the commune list and choose Schaerbeek
+    page.evaluate("document.getElementById('bp-commune').focus()")
+    order = page.evaluate("[...document.getElementById('bp-commune').options].map(o => o.value)")
+    for _ in range(order.index("schaerbeek")):
+        page.press("ArrowDown")
+    page.wait_for("document.getElementById('bp-commune').value === 'schaerbeek'")
+    assert page.evaluate(VISIBLE) == ["ecoute-schaerbeek", "ligne-exemple"]  # its own, and the region-wide line
+    assert "2 services" in page.evaluate("document.querySelector('[data-bp-count]').textContent")
+    assert "commune=schaerbeek" in page.evaluate("location.search")
+    assert page.evaluate("document.getElementById('soins').closest('[data-bp-group]').hidden")  # empty group hidden
+    # text: accents and case do not matter
+    page.evaluate("document.getElementById('bp-text').focus()")
+    page.type("ECOUTE SCHAER")
+    page.wait_for("document.querySelectorAll('.bp-entry:not([hidden])').length === 1")
+    assert page.evaluate(VISIBLE) == ["ecoute-schaerbeek"]
+    page.close()
