@@ -1,0 +1,51 @@
+"""`build.py serve --site ID`: preview one territory, both languages, with live reload.
+
+Watches everything a page can come from (content/, sites/, theme/, focus/,
+directories/, mkdocs.yml): saving any of them rebuilds the site and reloads the
+browser. PDFs are left out of the preview to keep it fast (`build` makes them).
+When a change breaks something, the problems are printed and the browser keeps
+showing the last good version.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+WATCHED = ("content", "sites", "theme", "focus", "directories", "mkdocs.yml")
+
+
+def serve(root: Path, site: str, host: str, port: int, messages: str = "fr") -> int:
+    from mkdocs.livereload import LiveReloadServer
+
+    from .publish import build_sites
+
+    root = Path(root).resolve()
+    out = Path(tempfile.mkdtemp(prefix=f"brusano-{site}-"))
+    served = out / site
+
+    def rebuild() -> None:
+        report = build_sites(root, [site], out=out, with_files=False)
+        text = report.render(messages, published=False if report.failed() else None)
+        print(text, file=sys.stderr if report.failed() else sys.stdout, flush=True)
+
+    rebuild()
+    if not served.exists():
+        print("build.py: rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.", file=sys.stderr)
+        shutil.rmtree(out, ignore_errors=True)
+        return 1
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served), mount_path="/")
+    for name in WATCHED:
+        if (root / name).exists():
+            server.watch(str(root / name))
+    print(f"Prévisualisation de « {site} » : http://{host}:{port}/ (néerlandais : /nl/). Ctrl+C pour arrêter.",
+          flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(out, ignore_errors=True)
+    return 0

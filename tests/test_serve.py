@@ -1,0 +1,77 @@
+"""The editors' live preview: `build.py serve --site ID` rebuilds when any source changes."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import ROOT, make_repo
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.time() + seconds
+    page = None
+    while time.time() < deadline:
+        page = fetch(url)
+        if page is not None and text in page:
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} never appeared at {url}; last page: {(page or '')[:300]}")
+
+
+def test_preview_reloads_when_a_shared_page_changes(tmp_path):
+    root = make_repo(tmp_path, """
+        -- content/shared/index.fr.md --
+        ---
+        title: Accueil
+        nav: 0
+        ---
+        # {{ territory.name }}
+
+        Première version.
+        -- content/shared/index.nl.md --
+        ---
+        title: Startpagina
+        nav: 0
+        ---
+        # {{ territory.name }}
+
+        Eerste versie.
+    """)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--site", "sud",
+                               "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        page = wait_for(home, "Première version.")
+        assert "Bassin Sud" in page and "livereload" in page  # the reload script is injected
+        wait_for(home + "nl/", "Eerste versie.")
+        # a shared file changes: the preview of bassin Sud follows
+        index = root / "content/shared/index.fr.md"
+        index.write_text(index.read_text(encoding="utf-8").replace("Première", "Deuxième"), encoding="utf-8")
+        wait_for(home, "Deuxième version.")
+        # a broken change keeps the last good preview and says what is wrong
+        index.write_text("---\ntitle: [\n---\n", encoding="utf-8")
+        time.sleep(3)
+        assert "Deuxième version." in (fetch(home) or "")
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "content/shared/index.fr.md" in output and "YAML" in output
