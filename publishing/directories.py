@@ -84,15 +84,23 @@ class EntrySchema(schema.Strict):
     social_brussels: str | None = None
     updated: date | None = None
 
-    @field_validator("name", mode="before")
+    @field_validator("name", "description", "hours", mode="before")
     @classmethod
-    def _one_name(cls, value: Any) -> Any:
+    def _one_text(cls, value: Any) -> Any:
+        """One string serves both languages (names of organisations often do)."""
         return {"fr": value, "nl": value} if isinstance(value, str) else value
 
-    @field_validator("phone", "social_brussels", mode="before")
+    @field_validator("social_brussels", mode="before")
     @classmethod
     def _as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int) else value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone_as_text(cls, value: Any) -> Any:
+        if isinstance(value, int):  # YAML read an unquoted number (and 02… as octal): ask for quotes
+            raise schema.CodedError("phone_unquoted", input=value)
+        return value
 
 
 class DirectoryFile(schema.Strict):
@@ -216,7 +224,7 @@ def load_directory(path: Path, project: Project, report: Report) -> Directory | 
             continue
         if entry.id in seen:
             report.add(path, "duplicate_id", line=entry.line, where=_where(index, entry.id),
-                       input=entry.id, other=seen[entry.id] + 1)
+                       input=entry.id, other=seen[entry.id])
             ok = False
             continue
         seen[entry.id] = index
@@ -308,8 +316,12 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
         serves = (bassin,) if bassin else ()
     elif data.serves == "region":
         region_wide, serves = True, BASSINS
+    elif isinstance(data.serves, str) and data.serves in BASSINS:
+        serves = (data.serves,)  # one bassin, written without brackets
     elif isinstance(data.serves, str):
-        problem("bad_serves", ("serves",), input=data.serves, allowed=", ".join(BASSINS))
+        close = difflib.get_close_matches(data.serves, BASSINS + ("region",), n=1)
+        problem("bad_serves", ("serves",), input=data.serves,
+                allowed=", ".join(BASSINS) + (f" (« {close[0]} » ?)" if close else ""))
     else:
         for i, b in enumerate(data.serves):
             if b not in BASSINS:

@@ -66,7 +66,10 @@ def area_name(project: Project, area: Area, lang: str) -> str:
 
 
 def served_areas(project: Project, entry: Entry) -> list[Area]:
-    return [a for b in entry.serves for a in project.territories[b].areas] if not entry.region_wide else []
+    if entry.region_wide:
+        return []
+    # a bassin whose sites/ file has errors is missing: those errors are reported there
+    return [a for b in entry.serves if b in project.territories for a in project.territories[b].areas]
 
 
 def directory_markdown(project: Project, t, territory: Territory, lang: str, directory: Directory,

@@ -72,6 +72,10 @@ def load_one(folder: Path, report: Report, directory_slugs: set[str] | None) -> 
     meta = schema.validate(FocusFile, doc.data, meta_path, report, doc.locator)
     if meta is None:
         return None
+    if isinstance(doc.data, dict) and "cover" in doc.data and doc.data["cover"] is None:
+        # `cover: #1b4f8a` without quotes: YAML reads a comment, the colour is lost
+        report.add(meta_path, "cover_unquoted", line=doc.locator.line(("cover",)), where="cover")
+        return None
     if meta.draft:
         report.warn(meta_path, "draft", line=doc.locator.line(("draft",)))
         return None

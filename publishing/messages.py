@@ -51,6 +51,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the front matter must be 'key: value' lines.",
                "write e.g. 'title: My title' between the two '---' lines."),
     },
+    "front_matter_not_first": {
+        "fr": ("l'en-tête « --- » ne commence pas à la première ligne du fichier : il serait affiché comme du texte.",
+               "supprimez les lignes vides (ou les espaces) avant la première ligne « --- »."),
+        "en": ("the '---' front matter does not start on the first line: it would be shown as text.",
+               "remove the blank lines (or spaces) before the first '---' line."),
+    },
+    "front_matter_no_opening": {
+        "fr": ("l'en-tête n'est pas ouvert par une ligne « --- » : « {input} » serait affiché comme un titre.",
+               "ajoutez une ligne « --- » tout en haut du fichier, avant « {input} »."),
+        "en": ("the front matter has no opening '---' line: '{input}' would be shown as a heading.",
+               "add a '---' line at the very top of the file, before '{input}'."),
+    },
     "not_mapping": {
         "fr": ("le fichier doit contenir des « clé: valeur ».",
                "comparez avec un fichier voisin qui fonctionne."),
@@ -76,6 +88,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "date_type": {
         "fr": ("une date est attendue, pas « {input} ».", "écrivez la date au format AAAA-MM-JJ, par ex. 2024-03-15."),
         "en": ("a date is expected, not '{input}'.", "write the date as YYYY-MM-DD, e.g. 2024-03-15."),
+    },
+    "impossible_date": {
+        "fr": ("la date « {input} » n'existe pas.", "vérifiez le jour et le mois (AAAA-MM-JJ), par ex. 2024-02-29."),
+        "en": ("the date '{input}' does not exist.", "check the day and the month (YYYY-MM-DD), e.g. 2024-02-29."),
     },
     "list_type": {
         "fr": ("une liste est attendue ici.", "écrivez une liste : [a, b] ou une ligne « - a » par élément."),
@@ -203,6 +219,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "ajoutez index.fr.md : le français est la langue de référence."),
         "en": ("Focus '{slug}' has no French text (index.fr.md).", "add index.fr.md: French is the reference language."),
     },
+    "cover_unquoted": {
+        "fr": ("la couleur de couverture est vide : sans guillemets, « # » commence un commentaire en YAML.",
+               "écrivez-la entre guillemets, par ex. cover: \"#1b4f8a\"."),
+        "en": ("the cover colour is empty: unquoted, '#' starts a YAML comment.",
+               "quote it, e.g. cover: \"#1b4f8a\"."),
+    },
     "unknown_directory": {
         "fr": ("répertoire inconnu « {input} ».", "utilisez le nom d'un fichier de directories/ : {allowed}."),
         "en": ("unknown directory '{input}'.", "use the name of a file in directories/: {allowed}."),
@@ -222,9 +244,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the name '{input}' is not a valid id.", "rename it with lower-case letters, digits and hyphens (e.g. mental-health)."),
     },
     "duplicate_id": {
-        "fr": ("l'identifiant « {input} » est déjà utilisé par l'entrée n° {other} du fichier.",
+        "fr": ("l'identifiant « {input} » est déjà utilisé par entries[{other}] du fichier.",
                "donnez à chaque entrée un « id » unique (il sert d'adresse stable)."),
-        "en": ("id '{input}' is already used by entry #{other} of the file.",
+        "en": ("id '{input}' is already used by entries[{other}] of the file.",
                "give each entry a unique 'id' (it is a stable address)."),
     },
     "entries_not_translated": {
@@ -232,6 +254,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "ajoutez « nl: … » aux noms, descriptions et horaires de ces entrées."),
         "en": ("{count} entr(y/ies) without Dutch text ({ids}): French is shown on the Dutch site.",
                "add 'nl: …' to the names, descriptions and hours of these entries."),
+    },
+    "phone_unquoted": {
+        "fr": ("le numéro de téléphone est écrit sans guillemets : YAML le lit comme un nombre ({input}).",
+               "mettez-le entre guillemets, par ex. phone: \"02 123 45 67\"."),
+        "en": ("the phone number is not quoted: YAML reads it as a number ({input}).",
+               "quote it, e.g. phone: \"02 123 45 67\"."),
     },
     "postcode_mismatch": {
         "fr": ("le code postal « {input} » n'est pas un code de {commune}.",
@@ -303,6 +331,102 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the synthesis runs {overflow} mm (about {lines} line(s)) past one A4 page, even in two columns.",
                "shorten the text by about {lines} line(s): a synthesis fits on one page."),
     },
+    # --- links, images and raw HTML in texts (links.py, lint.py) -------------
+    "broken_link": {
+        "fr": ("lien vers « {input} » : aucune page à cette adresse{sites}.",
+               "corrigez le lien (le nom du fichier .md, relatif à cette page, par ex. ../helpdesk.md){suggestion}, "
+               "ou créez la page."),
+        "en": ("link to '{input}': no page at this address{sites}.",
+               "fix the link (the .md file name, relative to this page, e.g. ../helpdesk.md){suggestion}, "
+               "or create the page."),
+    },
+    "broken_anchor": {
+        "fr": ("lien vers « {input} » : la page existe, mais pas la section « #{anchor} »{sites}.",
+               "reprenez l'ancre d'un titre de la page visée{suggestion} : le titre en minuscules, sans accents, "
+               "des tirets à la place des espaces."),
+        "en": ("link to '{input}': the page exists, but not its section '#{anchor}'{sites}.",
+               "use the anchor of a heading of that page{suggestion}: the heading in lower case, without accents, "
+               "hyphens for spaces."),
+    },
+    "image_not_published": {
+        "fr": ("l'image « {input} » est dans un autre dossier que le texte : elle ne serait pas publiée.",
+               "placez l'image dans le dossier du texte et écrivez son seul nom, par ex. ![Description](schema.png)."),
+        "en": ("image '{input}' is in another folder than the text: it would not be published.",
+               "put the image in the text's folder and write its name only, e.g. ![Description](diagram.png)."),
+    },
+    "image_no_alt": {
+        "fr": ("l'image « {input} » n'a pas de texte alternatif.",
+               "décrivez l'image entre les crochets, par ex. ![Carte des cinq bassins]({input}) : "
+               "c'est ce que lisent les lecteurs d'écran."),
+        "en": ("image '{input}' has no alternative text.",
+               "describe the image between the brackets, e.g. ![Map of the five bassins]({input}): "
+               "screen readers read it aloud."),
+    },
+    "link_to_french": {
+        "fr": ("le texte néerlandais renvoie à la page française « {input} », alors qu'elle existe en néerlandais.",
+               "liez la version néerlandaise : {target}"),
+        "en": ("the Dutch text links to the French page '{input}', which exists in Dutch.",
+               "link the Dutch version: {target}"),
+    },
+    "html_tag_forbidden": {
+        "fr": ("balise HTML <{input}> interdite dans un texte.",
+               "retirez-la : une page ne peut ni exécuter de script ni intégrer un autre site "
+               "(pour une vidéo ou une carte, mettez un lien)."),
+        "en": ("HTML tag <{input}> is not allowed in a text.",
+               "remove it: a page may neither run a script nor embed another site "
+               "(for a video or a map, put a link)."),
+    },
+    "html_event_handler": {
+        "fr": ("attribut « {input} » interdit : il exécuterait du code.", "retirez « {input}=… » de la balise."),
+        "en": ("attribute '{input}' is not allowed: it would run code.", "remove '{input}=…' from the tag."),
+    },
+    "javascript_link": {
+        "fr": ("lien « {input} » interdit : il exécuterait du code.",
+               "liez une adresse web (https://…) ou une page (.md)."),
+        "en": ("link '{input}' is not allowed: it would run code.", "link a web address (https://…) or a page (.md)."),
+    },
+    "snippet_outside_repo": {
+        "fr": ("« --8<-- » inclut « {input} », hors du dépôt.",
+               "supprimez la ligne : une page n'inclut jamais de fichier hors du dépôt ; copiez le texte voulu dans la page."),
+        "en": ("'--8<--' includes '{input}', outside the repository.",
+               "remove the line: a page never includes a file from outside the repository; copy the text into the page."),
+    },
+    "snippet_unsupported": {
+        "fr": ("« --8<-- » (inclusion de « {input} ») n'est pas disponible : la ligne serait affichée telle quelle.",
+               "supprimez la ligne et copiez le texte voulu dans la page."),
+        "en": ("'--8<--' (including '{input}') is not available: the line would be shown as it is.",
+               "remove the line and copy the text into the page."),
+    },
+    "include_not_allowed": {
+        "fr": ("« {{% {tag} %}} » : une page ne peut pas inclure un autre fichier (« {input} »).",
+               "supprimez la balise et copiez le texte voulu dans la page."),
+        "en": ("'{{% {tag} %}}': a page cannot include another file ('{input}').",
+               "remove the tag and copy the text into the page."),
+    },
+    "stray_dashes": {
+        "fr": ("la ligne « --- » sous « {input} » en fait un titre.",
+               "pour un trait de séparation, laissez une ligne vide avant « --- » ; "
+               "une clé « {key}: … » va dans l'en-tête, en haut du fichier."),
+        "en": ("the '---' line under '{input}' turns it into a heading.",
+               "for a horizontal rule, leave a blank line before '---'; a '{key}: …' key belongs in the "
+               "front matter, at the top of the file."),
+    },
+    "html_in_data": {
+        "fr": ("du HTML (« {input} ») : il sera affiché tel quel, balises comprises.",
+               "écrivez du texte simple, sans balises < >."),
+        "en": ("HTML ('{input}'): it will be shown as it is, tags included.",
+               "write plain text, without < > tags."),
+    },
+    # --- translations (translations.py) ---------------------------------------
+    "translation_outdated": {
+        "fr": ("traduction plus ancienne que le français : « {source} » a changé le {source_date}, "
+               "cette traduction date du {date}.",
+               "reportez dans ce fichier les changements de « {source} » (et mettez sa date « updated » à jour, "
+               "s'il en a une)."),
+        "en": ("translation older than the French: '{source}' changed on {source_date}, "
+               "this translation dates from {date}.",
+               "carry the changes of '{source}' over into this file (and update its 'updated' date, if it has one)."),
+    },
     "mkdocs_warning": {
         "fr": ("{detail}", "corrigez le lien ou la page indiquée."),
         "en": ("{detail}", "fix the link or page named."),
@@ -313,6 +437,8 @@ WORDS = {
     "fix": {"fr": "À faire", "en": "Fix"},
     "warning": {"fr": "avertissement", "en": "warning"},
     "nothing_published": {"fr": "Rien n'a été publié.", "en": "Nothing was published."},
+    "strict": {"fr": "Mode strict : les avertissements comptent comme des erreurs.",
+               "en": "Strict mode: warnings count as errors."},
 }
 
 

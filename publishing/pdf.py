@@ -14,7 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+
+
+class PdfError(Exception):
+    """The document could not be rendered (a missing image, a file outside the repository…)."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,12 @@ def render(html: str, base_url: Path, root: Path, title: str, lang: str,
             pages, overflow = meta.read_text().split()
             return RenderedPdf(cached.read_bytes(), int(pages), float(overflow))
     from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
 
-    document = HTML(string=html, base_url=str(base_url) + "/", url_fetcher=_fetcher(root)).render()
+    try:
+        document = HTML(string=html, base_url=str(base_url) + "/", url_fetcher=_fetcher(root)).render()
+    except FatalURLFetchingError as exc:  # a BaseException: turn it into an error we report
+        raise PdfError(str(exc)) from None
     overflow = _overflow(document) if measure_overflow else 0.0
     output = io.BytesIO()
     document.metadata.title = title
@@ -109,16 +117,11 @@ def _assets_digest(html: str, base_url: Path) -> str:
 
 
 def _overflow(document) -> float:
-    """For one-page documents: millimetres of content beyond the first page (0 when it fits)."""
-    if len(document.pages) <= 1:
-        return 0.0
+    """For one-page documents: millimetres of content that went onto the pages after the first
+    (the height of the page content there, margin boxes such as running footers excluded)."""
     extra = 0.0
     for page in document.pages[1:]:
-        box = page._page_box
-        bottom = 0.0
-        for child in box.descendants():
-            if hasattr(child, "position_y") and hasattr(child, "height") and child.height:
-                bottom = max(bottom, child.position_y + child.height)
-        top = box.content_box_y() if hasattr(box, "content_box_y") else 0
-        extra += max(0.0, bottom - top)
+        for child in page._page_box.children:
+            if type(child).__name__ != "MarginBox":
+                extra += child.margin_height()
     return round(extra * 25.4 / 96, 1)

@@ -30,11 +30,13 @@ def page_url(project: Project, synthesis: Synthesis, lang: str) -> str:
 
 def render_checked(project: Project, strings, synthesis: Synthesis, lang: str, report: Report):
     """The one-page PDF, or None after reporting by how much it runs over."""
+    if synthesis.territory not in project.territories:
+        return None  # its sites/ file has errors, reported there
     try:
         return render_synthesis(project, strings, synthesis, lang, page_url(project, synthesis, lang))
     except TooLong as exc:
         report.add(synthesis.text(lang).source, "synthesis_too_long", overflow=f"{exc.overflow_mm:g}",
-                   lines=max(1, round(exc.overflow_mm / 4.4)), pages=exc.pages)
+                   lines=max(1, round(2 * exc.overflow_mm / 4.4)), pages=exc.pages)  # two columns of ~4.4 mm lines
     except Exception as exc:  # noqa: BLE001 – WeasyPrint's errors are varied: name the file
         report.add(synthesis.text(lang).source, "pdf_failed", detail=str(exc)[:300])
     return None
@@ -43,10 +45,11 @@ def render_checked(project: Project, strings, synthesis: Synthesis, lang: str, r
 def add_to_plan(project: Project, strings, territory: Territory, lang: str, report: Report,
                 plan: SitePlan, with_files: bool) -> None:
     own = [s for s in project.syntheses if s.territory == territory.id]
+    known = [s for s in project.syntheses if s.territory in project.territories]
     shown = list(own)
     if territory.is_region:
         for bassin in (t for t in project.territories.values() if not t.is_region):
-            latest = next((s for s in project.syntheses if s.territory == bassin.id), None)
+            latest = next((s for s in known if s.territory == bassin.id), None)
             if latest is not None:
                 shown.append(latest)
         shown.sort(key=lambda s: (s.date, s.territory, s.slug), reverse=True)

@@ -184,7 +184,7 @@ def problems(tmp_path: Path, entry: str) -> str:
     ("  - id: x\n    name: X\n    description: {fr: X, nl: X}\n    serves: region\n    website: www.example.org\n",
      "directories/test.yml:13: entries[1] (x).website: adresse web invalide « www.example.org »."),
     ("  - id: bon\n    name: X\n    description: {fr: X, nl: X}\n    serves: region\n",
-     "directories/test.yml:9: entries[1] (bon): l'identifiant « bon » est déjà utilisé par l'entrée n° 1 du fichier."),
+     "directories/test.yml:9: entries[1] (bon): l'identifiant « bon » est déjà utilisé par entries[0] du fichier."),
     ("  - id: x\n    name: {nl: X}\n    description: {fr: X, nl: X}\n    serves: region\n",
      "directories/test.yml:10: entries[1] (x).name: le texte français manque pour « entries[1].name »."),
     ("  - id: x\n    name: X\n    description: {fr: X, nl: X}\n    serves: region\n    categories: [soin]\n",
@@ -193,6 +193,10 @@ def problems(tmp_path: Path, entry: str) -> str:
      "directories/test.yml:12: entries[1] (x).serves.1: « serves » ne connaît pas « sude »."),
     ("  - id: x\n    name: X\n    description: {fr: X, nl: X}\n",
      "entries[1] (x): l'entrée n'a ni adresse ni « serves »"),
+    ("  - id: x\n    name: X\n    description: X\n    serves: region\n    phone: 025550606\n",
+     "directories/test.yml:13: entries[1] (x).phone: le numéro de téléphone est écrit sans guillemets"),
+    ("  - id: x\n    name: X\n    description: X\n    serves: sude\n",
+     "directories/test.yml:12: entries[1] (x).serves: « serves » ne connaît pas « sude »."),
     ("  - id: X Y\n    name: X\n    description: {fr: X, nl: X}\n    serves: region\n",
      "directories/test.yml:9: entries[1] (X Y).id: le nom « X Y » n'est pas un identifiant valable."),
     ("  - id: x\n    name: X\n    description: {fr: X, nl: X}\n"
@@ -206,6 +210,11 @@ def test_every_mistake_is_named_with_file_line_entry_and_fix(tmp_path, entry, ex
     rendered = problems(tmp_path, entry)
     assert expected in rendered, rendered
     assert "À faire:" in rendered
+
+
+def test_one_bassin_and_one_text_for_both_languages_are_accepted(tmp_path):
+    rendered = problems(tmp_path, "  - id: x\n    name: X\n    description: Un texte.\n    serves: sud\n")
+    assert rendered.startswith("0 erreur"), rendered
 
 
 def test_a_valid_entry_in_bruxelles_ville_with_its_bassin(tmp_path):

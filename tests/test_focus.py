@@ -248,3 +248,20 @@ def test_new_focus_creates_a_draft_that_checks_clean(tmp_path):
     again = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "new", "focus", "aidants"],
                            capture_output=True, text=True, cwd=ROOT)
     assert again.returncode == 2 and "existe déjà" in again.stderr
+
+
+def test_an_unquoted_cover_colour_is_caught(tmp_path):
+    root = make_repo(tmp_path, """
+        -- focus/essai/focus.yml --
+        updated: 2026-01-05
+        cover: #1b4f8a
+        -- focus/essai/index.fr.md --
+        ---
+        title: Essai
+        summary: Un essai.
+        ---
+        ## Partie
+    """)
+    _project, _strings, report = load_project(root)
+    assert ("focus/essai/focus.yml:2: cover: la couleur de couverture est vide : sans guillemets, « # » commence "
+            "un commentaire en YAML.") in report.render("fr")

@@ -46,6 +46,8 @@ def make_config(root: Path, plan: SitePlan, docs_dir: Path, site_dir: Path, plug
     if dev_addr:
         overrides["dev_addr"] = dev_addr
     config = load_config(str(root / "mkdocs.yml"), **overrides)
+    # the title of heading permalinks, in the page's language
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = plugin.strings.t(lang, "page.permalink")
     config.plugins["brusano"] = plugin
     return config
 
