@@ -29,6 +29,12 @@ class Problem:
     where: str = ""  # a path inside the file, e.g. "entries[3].phone"
     severity: Severity = Severity.ERROR
 
+    @property
+    def key(self) -> tuple:
+        """What makes two problems the same (the same link broken on six sites is one problem)."""
+        return (self.file, self.line or 0, self.where, self.code,
+                tuple(sorted((k, str(v)) for k, v in self.params.items())))
+
     def render(self, lang: str = "fr") -> str:
         text, hint = messages.render(self.code, lang, self.params)
         place = self.file + (f":{self.line}" if self.line else "")
@@ -66,6 +72,13 @@ class Report:
     def extend(self, other: "Report") -> None:
         self.problems.extend(other.problems)
 
+    def deduplicate(self) -> None:
+        """Keep one of each problem (the same one found on several sites, or by several workers)."""
+        unique: dict[tuple, Problem] = {}
+        for problem in self.problems:
+            unique.setdefault(problem.key, problem)
+        self.problems = list(unique.values())
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
@@ -78,9 +91,11 @@ class Report:
         return bool(self.errors) or (strict and bool(self.warnings))
 
     def render(self, lang: str = "fr", strict: bool = False, published: bool | None = None) -> str:
-        ordered = sorted(set(self.problems), key=lambda p: (p.file, p.line or 0, p.where, p.code))
+        ordered = sorted({p.key: p for p in self.problems}.values(), key=lambda p: p.key)
         lines = [p.render(lang) for p in ordered]
         summary = messages.summary(len(self.errors), len(self.warnings), lang)
+        if strict and self.warnings:
+            summary += " " + messages.word("strict", lang)
         if published is False:
             summary += " " + messages.word("nothing_published", lang)
         lines.append(summary)

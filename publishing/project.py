@@ -1,7 +1,10 @@
 """Load the whole repository into a Project, collecting every problem on the way.
 
 The order is the data flow: territories, then content pages, directories (which
-need the communes and bassins), Focus (which name directories), syntheses.
+need the communes and bassins), Focus (which name directories), syntheses. Then
+what spans the whole project, so that `check` and `build` both stop on it: what
+texts may not hold (lint), the translation report (translations), and the links
+of every text followed on the twelve site plans (links).
 """
 from __future__ import annotations
 
@@ -11,10 +14,14 @@ from .content import load_pages
 from .directories import load_directories
 from .errors import Report
 from .focus import load_focus
+from .links import check_links
+from .lint import check_texts
 from .model import Project
+from .site import plan_sites
 from .strings import Strings, load_strings
 from .syntheses import load_syntheses
 from .territories import TERRITORY_IDS, load_communes, load_territories
+from .translations import check_translations
 
 
 def load_project(root: Path) -> tuple[Project, Strings, Report]:
@@ -29,4 +36,8 @@ def load_project(root: Path) -> tuple[Project, Strings, Report]:
     known = {p.stem for p in (root / "directories").glob("*.y*ml")}
     project.focus = load_focus(root / "focus", report, known)
     project.syntheses = load_syntheses(root / "content", TERRITORY_IDS, report)
+    check_texts(project, report)
+    check_translations(project, report)
+    check_links(project, plan_sites(project, report), report)
+    report.deduplicate()
     return project, strings, report

@@ -5,13 +5,18 @@ Undefined variables are errors, reported with the file and line.
 """
 from __future__ import annotations
 
+import re
+
 import jinja2
 
 from .errors import Report
 from .model import Page, Project, Territory
 
+# No template can be loaded: {% include %}, {% import %}, {% extends %} name a file, and a page
+# never reads another file (an empty loader makes each of them a TemplateNotFound).
 ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
-                         keep_trailing_newline=True)
+                         keep_trailing_newline=True, loader=jinja2.DictLoader({}))
+INCLUDE = re.compile(r"\{%-?\s*(include|import|extends|from)\b")
 
 
 def territory_view(project: Project, territory: Territory, lang: str) -> dict:
@@ -50,6 +55,10 @@ def render_body(page: Page, context: dict, report: Report) -> str | None:
         return page.body
     try:
         return ENV.from_string(page.body).render(**context)
+    except jinja2.TemplateNotFound as exc:
+        line, tag = _include_of(page.body)
+        report.add(page.source, "include_not_allowed", line=page.body_line + line - 1 if line else None,
+                   tag=tag, input=exc.name)
     except jinja2.TemplateSyntaxError as exc:
         report.add(page.source, "template_error", line=page.body_line + exc.lineno - 1, detail=exc.message)
     except jinja2.UndefinedError as exc:
@@ -66,3 +75,11 @@ def _line_of(body: str, message: str) -> int | None:
         if word and word in line and "{{" in line:
             return number
     return None
+
+
+def _include_of(body: str) -> tuple[int | None, str]:
+    for number, line in enumerate(body.splitlines(), 1):
+        match = INCLUDE.search(line)
+        if match:
+            return number, match.group(1)
+    return None, "include"

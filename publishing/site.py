@@ -37,6 +37,10 @@ class OutputPage:
         return self.text_lang == self.lang
 
 
+# The files of a text's folder that are published with it (its images, documents).
+RESOURCE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf"})
+
+
 @dataclass
 class OutputFile:
     """A file published beside the pages (PDF, JSON, CSV, feed), site-relative path."""
@@ -101,6 +105,12 @@ def plan_site(project: Project, territory: Territory, lang: str, report: Report,
     for section in sections():
         section(project, project.strings, territory, lang, report, plan, with_files)
     return plan
+
+
+def plan_sites(project: Project, report: Report) -> dict[tuple[str, str], SitePlan]:
+    """The plans of every site in every language, without their files: what links are checked on."""
+    return {(territory.id, lang): plan_site(project, territory, lang, report, with_files=False)
+            for territory in project.territories.values() for lang in LANGS}
 
 
 def sections() -> list:

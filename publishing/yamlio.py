@@ -5,6 +5,7 @@ caller can go on and collect the problems of the other files.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,29 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Do
     except yaml.YAMLError as exc:
         report.add(path, "yaml_syntax", detail=str(exc).strip())
         return None
+    except ValueError:  # a well-formed value YAML cannot build, e.g. the date 2024-02-30
+        for where, bad in impossible_dates(yaml.compose(text, Loader=yaml.SafeLoader)):
+            report.add(path, "impossible_date", line=bad.start_mark.line + first_line, where=where, input=bad.value)
+        return None
     return Document(data, Locator(node, first_line))
+
+
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def impossible_dates(node: yaml.Node, where: str = ""):
+    """(path, node) of each date-looking value that is no date (2024-02-30), for parse_yaml."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from impossible_dates(value, f"{where}.{key.value}" if where else str(key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            yield from impossible_dates(value, f"{where}[{index}]")
+    elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP:
+        try:
+            yaml.SafeLoader("").construct_yaml_timestamp(node)
+        except ValueError:
+            yield where, node
 
 
 def load_yaml(path: Path, report: Report) -> Document | None:
@@ -115,6 +138,8 @@ def load_markdown(path: Path, report: Report) -> MarkdownFile | None:
         return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
+        if misplaced_front_matter(lines, path, report):
+            return None
         return MarkdownFile({}, text, 1, Locator(None))
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
@@ -133,3 +158,24 @@ def load_markdown(path: Path, report: Report) -> MarkdownFile | None:
         return None
     body = "\n".join(lines[index + 1:])
     return MarkdownFile(doc.data, body, index + 2, doc.locator)
+
+
+YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
+
+
+def misplaced_front_matter(lines: list[str], path: Path, report: Report) -> bool:
+    """A front matter that Markdown would show as text: after blank lines, or without its first '---'."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return False
+    if first > 0 and lines[first].strip() == "---" and first + 1 < len(lines) and YAML_KEY.match(lines[first + 1]):
+        report.add(path, "front_matter_not_first", line=first + 1)
+        return True
+    if first == 0 and YAML_KEY.match(lines[0]):
+        for index, line in enumerate(lines[1:], start=1):
+            if line.strip() == "---":
+                report.add(path, "front_matter_no_opening", line=1, input=lines[0].strip())
+                return True
+            if not (YAML_KEY.match(line) or line.startswith((" ", "\t", "- "))):
+                break
+    return False
