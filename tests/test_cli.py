@@ -1,0 +1,101 @@
+"""The command line as editors and CI run it: messages on stdout, exit codes 0, 1 and 2."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_repo
+
+GOOD = """
+    -- content/shared/index.fr.md --
+    ---
+    title: Accueil
+    nav: 0
+    ---
+    # {{ territory.name }}
+    -- content/shared/index.nl.md --
+    ---
+    title: Startpagina
+    nav: 0
+    ---
+    # {{ territory.name }}
+"""
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    return make_repo(tmp_path, GOOD)
+
+
+def test_check_of_a_good_repository_exits_0(good):
+    result = run(good, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "0 erreur, 0 avertissement.\n"
+
+
+def test_content_errors_exit_1_and_are_listed_with_their_fix(good):
+    (good / "content/shared/p.fr.md").write_text("---\ntitle: P\n---\nVoir [x](absente.md).\n", encoding="utf-8")
+    (good / "content/shared/p.nl.md").write_text("---\ntitle: P\n---\nZie [x](afwezig.md).\n", encoding="utf-8")
+    result = run(good, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/shared/p.fr.md:4: lien vers « absente.md » : aucune page à cette adresse.",
+        "  À faire: corrigez le lien (le nom du fichier .md, relatif à cette page, par ex. ../helpdesk.md), "
+        "ou créez la page.",
+        "content/shared/p.nl.md:4: lien vers « afwezig.md » : aucune page à cette adresse.",
+        "  À faire: corrigez le lien (le nom du fichier .md, relatif à cette page, par ex. ../helpdesk.md), "
+        "ou créez la page.",
+        "2 erreurs, 0 avertissement.",
+    ]
+    english = run(good, "--messages", "en", "check")
+    assert english.returncode == 1 and english.stdout.endswith("2 errors, 0 warnings.\n")
+
+
+def test_a_failed_build_exits_1_and_says_nothing_was_published(good, tmp_path):
+    (good / "content/shared/p.fr.md").write_text("---\ntitle: P\n---\n<script>alert(1)</script>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(good, "build", "--site", "sud", "--out", str(out))
+    assert result.returncode == 1
+    assert "content/shared/p.fr.md:4: balise HTML <script> interdite dans un texte." in result.stdout.splitlines()
+    assert result.stdout.endswith("1 erreur, 1 avertissement. Rien n'a été publié.\n")
+    assert not out.exists()
+
+
+def test_strict_turns_warnings_into_errors(good, tmp_path):
+    (good / "content/shared/seul.fr.md").write_text("---\ntitle: Seul\n---\n# Seul\n", encoding="utf-8")
+    lenient = run(good, "check")
+    assert lenient.returncode == 0
+    assert lenient.stdout.endswith("0 erreur, 1 avertissement.\n")
+    strict = run(good, "check", "--strict")
+    assert strict.returncode == 1
+    assert strict.stdout.endswith(
+        "0 erreur, 1 avertissement. Mode strict : les avertissements comptent comme des erreurs.\n")
+    out = tmp_path / "out"
+    assert run(good, "build", "--site", "sud", "--lang", "fr", "--strict", "--out", str(out)).returncode == 1
+    assert not out.exists()
+    built = run(good, "build", "--site", "sud", "--lang", "fr", "--out", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (out / "sud" / "seul" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("args", [
+    ("build", "--site", "atlantide"),
+    ("build", "--lang", "en"),
+    ("build", "--vite"),
+    ("chek",),
+    (),
+    ("new", "synthese", "x"),  # a synthesis needs --site and --date
+])
+def test_usage_errors_exit_2(good, args):
+    result = run(good, *args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip()
+    assert not (good / "public").exists()
