@@ -104,6 +104,12 @@ def pagefind_requests(page) -> list[str]:
     return [url for url in page.requests() if "/pagefind/" in url]
 
 
+def open_search(page, key: str = "/") -> None:
+    page.press(key)
+    page.wait_for("document.getElementById('bp-search-dialog').open"
+                  " && document.activeElement.id === 'bp-search-input'")
+
+
 def search(page, query: str) -> list[str]:
     page.type(query)
     page.wait_for(f"{STATUS}.includes({json.dumps(query)})")
@@ -114,9 +120,8 @@ def test_french_search_on_the_region(browser, public_url):
     page = browser.new_page()
     page.goto(public_url + "region/")
     assert not pagefind_requests(page), "Pagefind must load only when the search is opened"
-    page.press("/")
-    page.wait_for("document.getElementById('bp-search-dialog').open")
-    assert page.evaluate("document.activeElement.id") == "bp-search-input"
+    assert not [url for url in page.requests() if "search-dialog" in url], "the dialog too"
+    open_search(page)
     results = search(page, "gouvernance")
     assert results[0] == public_url + "region/a-propos/gouvernance/"
     assert all(url.startswith(public_url + "region/") and "/region/nl/" not in url for url in results)
@@ -129,8 +134,7 @@ def test_french_search_on_the_region(browser, public_url):
 def test_dutch_search_finds_only_dutch_pages(browser, public_url, site):
     page = browser.new_page()
     page.goto(public_url + f"{site}/nl/")
-    page.press("/")
-    page.wait_for("document.getElementById('bp-search-dialog').open")
+    open_search(page)
     query = {"region": "bestuur", "sud": "zorgzone"}[site]
     results = search(page, query)
     assert results
@@ -142,10 +146,10 @@ def test_dutch_search_finds_only_dutch_pages(browser, public_url, site):
 def test_a_french_word_finds_nothing_on_the_dutch_site(browser, public_url):
     page = browser.new_page()
     page.goto(public_url + "sud/")
-    page.press("/")
+    open_search(page)
     assert search(page, "professionnel"), "the French site has it"
     page.goto(public_url + "sud/nl/")
-    page.press("/")
+    open_search(page)
     assert search(page, "professionnel") == []
     assert "Geen resultaten" in page.evaluate(STATUS)
     page.close()
@@ -154,15 +158,14 @@ def test_a_french_word_finds_nothing_on_the_dutch_site(browser, public_url):
 def test_the_keyboard_alone_reaches_a_result(browser, public_url):
     page = browser.new_page()
     page.goto(public_url + "region/nl/")
-    page.press("/")
+    open_search(page)
     results = search(page, "bestuur")
     page.press("ArrowDown")
     assert page.evaluate("document.activeElement.href") == results[0]
     page.press("Escape")
     page.wait_for("!document.getElementById('bp-search-dialog').open")
     assert page.evaluate("document.activeElement.classList.contains('bp-search__open')")
-    page.press("Enter")  # the focused button opens the search again
-    page.wait_for("document.getElementById('bp-search-dialog').open")
+    open_search(page, "Enter")  # the focused button opens the search again
     page.press("ArrowDown")
     page.press("Enter")
     page.wait_for(f"location.href === {json.dumps(results[0])}")
