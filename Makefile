@@ -3,12 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: all build check test serve bench clean install
 
 all: build
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml scripts/install-system.sh
 	./scripts/install-system.sh
@@ -17,13 +18,19 @@ $(STAMP): pyproject.toml scripts/install-system.sh
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Test tools from npm (package-lock.json): axe-core, vnu.jar. --ignore-scripts: vnu-jar's
+# postinstall would download a Java runtime; Debian's (scripts/install-system.sh) is used.
+$(NODE_STAMP): package.json package-lock.json | $(STAMP)
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
 build: $(STAMP)
 	$(PY) build.py build
 
 check: $(STAMP)
 	$(PY) build.py check
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q
 
 serve: $(STAMP)
@@ -33,4 +40,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf public build .public.building
+	rm -rf public build .public.building node_modules
