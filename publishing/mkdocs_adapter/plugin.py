@@ -14,6 +14,7 @@ from ..model import DEFAULT_LANG, LANGS, Project
 from ..render import territory_view
 from ..site import OutputPage, SitePlan
 from ..strings import Strings
+from . import valid_html
 
 
 # Material's lunr search: its worker and language files (copied by MkDocs from the theme).
@@ -61,6 +62,17 @@ class BrusanoPlugin(BasePlugin):
             context["bp"] = self.page_context(planned)
             page.canonical_url = context["bp"]["canonical"]
         return context
+
+    def on_post_page(self, output, page, config):
+        """Correct the bits of Material's markup that are not valid HTML (valid_html.py)."""
+        description = (page.meta or {}).get("description") or config.site_description
+        return valid_html.fix(output, description)
+
+    def on_post_template(self, output_content, template_name, config):
+        """The same for the pages made from a template alone (404.html)."""
+        if template_name.endswith(".html"):
+            return valid_html.fix(output_content, config.site_description)
+        return output_content
 
     # --- helpers -------------------------------------------------------------
     def page_context(self, page: OutputPage) -> dict:
