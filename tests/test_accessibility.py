@@ -1,0 +1,89 @@
+"""Accessibility in a real browser: axe-core on a page of every kind, on every site, in both languages.
+
+Each site in each language is served on localhost as on its own domain (conftest.serve_directory:
+the 404 page links its assets from the domain's root) and opened in headless Chromium
+(tests/chromium.py); axe-core (npm, node_modules/axe-core) is loaded into each page before
+its own scripts. No serious or critical violation is allowed; when one is found, every
+violation of the page is printed, minor ones included.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from urllib.parse import urlsplit
+
+from conftest import ROOT, serve_directory
+from publishing.project import load_project
+from publishing.territories import TERRITORY_IDS
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+RUN = """axe.run(document, {resultTypes: ['violations']}).then(result => result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + '  ' + (n.failureSummary || '').split('\\n').slice(1).join(' '))
+})))"""
+
+
+def first_page(folder: Path, section: str) -> str:
+    """The address of the first page of a section, e.g. 'focus/diabete/'."""
+    pages = sorted(p.parent.name for p in (folder / section).glob("*/index.html"))
+    assert pages, f"no page in {folder / section}"
+    return f"{section}/{pages[0]}/"
+
+
+def representative_pages(public: Path, site: str, lang: str) -> list[str]:
+    root = public / site / ("nl" if lang == "nl" else "")
+    return ["", "helpdesk/", "focus/", first_page(root, "focus"), "repertoires/", first_page(root, "repertoires"),
+            "syntheses/", first_page(root, "syntheses"), "404.html"]
+
+
+@pytest.fixture(scope="module")
+def axe_page(browser):
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed: run `make` (npm ci)")
+    page = browser.new_page()
+    page.send("Page.addScriptToEvaluateOnNewDocument", {"source": AXE.read_text(encoding="utf-8")})
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def territories():
+    project, _strings, _report = load_project(ROOT)
+    return project.territories
+
+
+def domain_root(public: Path, territory, lang: str) -> tuple[Path, str]:
+    """The folder served as the root of a language's domain, and the path of the site in it:
+    (public/sud/nl, '/') for www.zorgzone-zuid.brussels/, (public/region, '/nl/') for brusano.brussels/nl/."""
+    prefix = urlsplit(territory.url[lang]).path
+    folder = public / territory.id / ("nl" if lang == "nl" else "")
+    for _segment in prefix.strip("/").split("/") if prefix.strip("/") else ():
+        folder = folder.parent
+    return folder, prefix
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("site", TERRITORY_IDS)
+def test_no_serious_or_critical_violation(public, axe_page, territories, site, lang):
+    failures = []
+    folder, prefix = domain_root(public, territories[site], lang)
+    with serve_directory(folder) as server:
+        for path in representative_pages(public, site, lang):
+            failures += run_axe(axe_page, server.rstrip("/") + prefix + path)
+    assert not failures, "\n".join(failures)
+
+
+def run_axe(axe_page, url: str) -> list[str]:
+    """The page's violations, printed, if one of them is serious or critical."""
+    axe_page.goto(url)
+    axe_page.wait_for("typeof axe !== 'undefined'")
+    violations = axe_page.evaluate(RUN, timeout=60)
+    if not any(v["impact"] in BLOCKING for v in violations):
+        return []
+    return [f"{url}\n" + "\n".join(
+        f"  [{v['impact']}] {v['id']}: {v['help']}\n" + "\n".join(f"      {n}" for n in v["nodes"])
+        for v in violations)]
