@@ -24,7 +24,9 @@ from .territories import TERRITORY_IDS, load_communes, load_territories
 from .translations import check_translations
 
 
-def load_project(root: Path) -> tuple[Project, Strings, Report]:
+def load_project(root: Path, checks: bool = True) -> tuple[Project, Strings, Report]:
+    """The project and every problem found in it. checks=False leaves out what spans the whole
+    project (texts, translations, links): for a build worker whose caller already checked."""
     root = Path(root).resolve()
     report = Report(root)
     communes = load_communes(root / "sites", report)
@@ -36,8 +38,9 @@ def load_project(root: Path) -> tuple[Project, Strings, Report]:
     known = {p.stem for p in (root / "directories").glob("*.y*ml")}
     project.focus = load_focus(root / "focus", report, known)
     project.syntheses = load_syntheses(root / "content", TERRITORY_IDS, report)
-    check_texts(project, report)
-    check_translations(project, report)
-    check_links(project, plan_sites(project, report), report)
+    if checks:
+        check_texts(project, report)
+        check_translations(project, report)
+        check_links(project, plan_sites(project, report), report)
     report.deduplicate()
     return project, strings, report
