@@ -31,6 +31,7 @@ from .errors import Report
 from .markdown_html import EXTENSIONS
 from .model import LANGS, Project
 from .site import RESOURCE_SUFFIXES, OutputPage, SitePlan
+from .territories import TERRITORY_IDS
 
 Site = tuple[str, str]  # (territory id, language)
 
@@ -167,8 +168,6 @@ class Findings:
 
 
 def site_order(site: Site) -> tuple:
-    from .territories import TERRITORY_IDS
-
     return (TERRITORY_IDS.index(site[0]) if site[0] in TERRITORY_IDS else 99, LANGS.index(site[1]))
 
 
@@ -183,7 +182,7 @@ class Text:
     lang: str
 
 
-def editor_text(project: Project, page: OutputPage, documents: dict, pages: dict) -> Text | None:
+def editor_text(page: OutputPage, documents: dict, pages: dict) -> Text | None:
     if page.source is None or page.source.suffix != ".md":
         return None  # a page made from data (directories, lists): its links are the code's
     if page.source in documents:
@@ -203,7 +202,7 @@ def check_links(project: Project, plans: dict[Site, SitePlan], report: Report) -
     findings = Findings()
     for site, plan in plans.items():
         for page in plan.pages:
-            text = editor_text(project, page, documents, pages)
+            text = editor_text(page, documents, pages)
             if text is None:
                 continue
             findings.published.setdefault(text.source, set()).add(site)

@@ -8,12 +8,10 @@ violation of the page is printed, minor ones included.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-
-from urllib.parse import urlsplit
 
 from conftest import ROOT, serve_directory
 from publishing.project import load_project
