@@ -78,7 +78,7 @@ def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Stri
     return (
         '<div class="bp-focus-head">\n'
         f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
-        f'<p class="bp-focus-head__meta">{escape(t("page.updated"))} : '
+        f'<p class="bp-focus-head__meta">{escape(t("page.updated_label"))} '
         f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time>'
         f' · {escape(edition(territory, strings, lang))}</p>\n'
         f'<p class="bp-download"><a class="md-button md-button--primary" href="{escape(pdf_url)}"{link_lang} '
@@ -97,7 +97,7 @@ def card(t, lang: str, focus: Focus) -> str:
         f'<li class="bp-card" style="--bp-card: {focus.cover_colour}"{_lang_attr(text.lang, lang)}>\n'
         f'<h2 class="bp-card__title"><a href="{focus.slug}/">{escape(text.title)}</a></h2>\n'
         f'<p class="bp-card__summary">{escape(text.summary)}</p>\n'
-        f'<p class="bp-card__date">{escape(t("page.updated"))} : '
+        f'<p class="bp-card__date">{escape(t("page.updated_label"))} '
         f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time></p>\n'
         f"{untranslated}</li>"
     )

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin
 from ..model import DEFAULT_LANG, LANGS, Project
 from ..render import territory_view
 from ..site import OutputPage, SitePlan
-from ..strings import Strings
+from ..strings import Strings, long_date
 from . import valid_html
 
 
@@ -90,6 +90,7 @@ class BrusanoPlugin(BasePlugin):
             # the same page in the other language (its fallback counts: it exists there)
             "switch": territory.absolute(other, page.url),
             "updated": page.meta.get("updated"),
+            "updated_text": long_date(page.meta["updated"], lang) if page.meta.get("updated") else None,
             # structured data (schema.org) a section attached to the page
             "jsonld": json.dumps(page.meta["jsonld"], ensure_ascii=False, sort_keys=True, default=str)
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") if page.meta.get("jsonld") else None,
