@@ -27,7 +27,8 @@ def _load(root: str) -> tuple:
     """The project, loaded by the first task of this worker (the pool lives for one build)."""
     if root not in _LOADED:
         _LOADED.clear()
-        _LOADED[root] = load_project(Path(root))
+        # checks=False: the links and texts of the whole project were checked by build_sites
+        _LOADED[root] = load_project(Path(root), checks=False)
     return _LOADED[root]
 
 
