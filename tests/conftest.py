@@ -27,24 +27,27 @@ def public(tmp_path_factory) -> Path:
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# A home page in both languages for the six sites, for inline repositories.
+HOME = """
+    -- content/shared/index.fr.md --
+    ---
+    title: Accueil
+    nav: 0
+    ---
+    # {{ territory.name }}
+    -- content/shared/index.nl.md --
+    ---
+    title: Startpagina
+    nav: 0
+    ---
+    # {{ territory.name }}
+"""
+
 
 @pytest.fixture(scope="session")
 def fixture_root(tmp_path_factory) -> Path:
     """A repository with the fictional Focus and directory of tests/fixtures/."""
-    root = make_repo(tmp_path_factory.mktemp("fixture"), """
-        -- content/shared/index.fr.md --
-        ---
-        title: Accueil
-        nav: 0
-        ---
-        # {{ territory.name }}
-        -- content/shared/index.nl.md --
-        ---
-        title: Startpagina
-        nav: 0
-        ---
-        # {{ territory.name }}
-    """)
+    root = make_repo(tmp_path_factory.mktemp("fixture"), HOME)
     shutil.copytree(FIXTURES / "focus", root / "focus")
     shutil.copytree(FIXTURES / "directories", root / "directories")
     return root
@@ -80,9 +83,10 @@ def make_repo(tmp_path: Path, files: str = "") -> Path:
             path.write_text(textwrap.dedent("\n".join(buffer)).lstrip("\n"), encoding="utf-8")
 
     for line in textwrap.dedent(files).splitlines():
-        if line.startswith("-- ") and line.endswith(" --"):
+        marker = line.strip()
+        if marker.startswith("-- ") and marker.endswith(" --"):  # each file is dedented on its own
             flush()
-            current, buffer = line[3:-3].strip(), []
+            current, buffer = marker[3:-3].strip(), []
         else:
             buffer.append(line)
     flush()

@@ -7,22 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_repo
+from conftest import HOME, ROOT, make_repo
 
-GOOD = """
-    -- content/shared/index.fr.md --
-    ---
-    title: Accueil
-    nav: 0
-    ---
-    # {{ territory.name }}
-    -- content/shared/index.nl.md --
-    ---
-    title: Startpagina
-    nav: 0
-    ---
-    # {{ territory.name }}
-"""
+GOOD = HOME
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -104,22 +104,10 @@ def test_every_page_is_in_its_own_language_nav(public):
 # --- behaviour on inline repositories ----------------------------------------------
 
 def test_a_page_in_content_shared_appears_on_all_six_sites(tmp_path):
-    from conftest import make_repo
+    from conftest import HOME, make_repo
     from publishing import build_sites
 
-    root = make_repo(tmp_path, """
-        -- content/shared/index.fr.md --
-        ---
-        title: Accueil
-        nav: 0
-        ---
-        # {{ territory.name }}
-        -- content/shared/index.nl.md --
-        ---
-        title: Startpagina
-        nav: 0
-        ---
-        # {{ territory.name }}
+    root = make_repo(tmp_path, HOME + """
         -- content/shared/vaccination.fr.md --
         ---
         title: Vaccination
