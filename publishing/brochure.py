@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import pdf
 from .directories import language_names
@@ -86,7 +87,7 @@ def brochure_html(project: Project, strings: Strings, focus: Focus, territory: T
         stylesheet=(project.root / "theme" / "pdf" / "print.css").as_uri(),
         title=text.title,
         summary=text.summary,
-        body=_markup(html.body),
+        body=Markup(html.body),
         headings=html.headings,
         territory={"name": territory.name[lang], "tagline": territory.tagline[lang],
                    "colour": territory.colour, "is_region": territory.is_region},
@@ -102,12 +103,6 @@ def brochure_html(project: Project, strings: Strings, focus: Focus, territory: T
         helpdesk={"phone": helpdesk.phone, "email": helpdesk.email,
                   "hours": helpdesk.hours[lang] if helpdesk.hours else None},
     )
-
-
-def _markup(value: str):
-    from markupsafe import Markup
-
-    return Markup(value)
 
 
 def render_brochure(project: Project, strings: Strings, focus: Focus, territory: Territory, lang: str,

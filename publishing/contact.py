@@ -68,3 +68,13 @@ def contrast_with_white(colour: str) -> float:
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     return 1.05 / (luminance + 0.05)
+
+
+def colour_problem(colour: str) -> tuple[str, dict] | None:
+    """None for a hex colour white text can sit on (WCAG AA, 4.5:1); else (message code, parameters)."""
+    if not HEX_COLOUR.match(colour):
+        return "bad_colour", {"input": colour}
+    ratio = contrast_with_white(colour)
+    if ratio < 4.5:
+        return "low_contrast", {"input": colour, "ratio": f"{ratio:.1f}"}
+    return None

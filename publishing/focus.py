@@ -89,13 +89,8 @@ def load_one(folder: Path, report: Report, directory_slugs: set[str] | None) -> 
     colour, image = DEFAULT_COVER, None
     if meta.cover:
         if meta.cover.startswith("#"):
-            if not contact.HEX_COLOUR.match(meta.cover):
-                report.add(meta_path, "bad_colour", line=doc.locator.line(("cover",)), where="cover",
-                           input=meta.cover)
-                ok = False
-            elif (ratio := contact.contrast_with_white(meta.cover)) < 4.5:
-                report.add(meta_path, "low_contrast", line=doc.locator.line(("cover",)), where="cover",
-                           input=meta.cover, ratio=f"{ratio:.1f}")
+            if problem := contact.colour_problem(meta.cover):
+                report.add(meta_path, problem[0], line=doc.locator.line(("cover",)), where="cover", **problem[1])
                 ok = False
             else:
                 colour = meta.cover.lower()

@@ -27,11 +27,6 @@ class RenderedPdf:
     pages: int
     overflow_mm: float = 0.0  # how far the content ran past the last page's bottom (one-page documents)
 
-    @property
-    def size_label(self) -> str:
-        kb = len(self.content) / 1024
-        return f"{kb / 1024:.1f} Mo" if kb >= 1024 else f"{max(1, round(kb))} ko"
-
 
 def _fetcher(root: Path):
     """Files below the repository and data: URLs only; anything else stops the rendering."""

@@ -6,7 +6,6 @@ messages.py from pydantic's stable error codes (never from its English text).
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -18,7 +17,6 @@ from .yamlio import Locator
 
 M = TypeVar("M", bound=BaseModel)
 
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 

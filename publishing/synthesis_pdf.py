@@ -4,6 +4,8 @@ The error says by how much the text runs over, so an editor knows how much to cu
 """
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from . import pdf
 from .brochure import template_env
 from .markdown_html import to_html
@@ -24,8 +26,6 @@ def synthesis_html(project: Project, strings: Strings, synthesis: Synthesis, lan
     text = synthesis.text(lang)
     t = strings.for_lang(text.lang)
     territory = project.territories[synthesis.territory]
-    from markupsafe import Markup
-
     return template_env(project.root).get_template("synthese.html").render(
         lang=text.lang, t=t, columns=columns,
         stylesheet=(project.root / "theme" / "pdf" / "synthese.css").as_uri(),

@@ -68,12 +68,8 @@ def load_territories(sites_dir: Path, communes: dict[str, Commune], report: Repo
             if not (contact.valid_url(url) and url.endswith("/")):
                 report.add(path, "bad_url", line=line(("url", lang)), where=f"url.{lang}", input=url)
                 ok = False
-        if not contact.HEX_COLOUR.match(data.colour):
-            report.add(path, "bad_colour", line=line(("colour",)), where="colour", input=data.colour)
-            ok = False
-        elif (ratio := contact.contrast_with_white(data.colour)) < 4.5:
-            report.add(path, "low_contrast", line=line(("colour",)), where="colour",
-                       input=data.colour, ratio=f"{ratio:.1f}")
+        if problem := contact.colour_problem(data.colour):
+            report.add(path, problem[0], line=line(("colour",)), where="colour", **problem[1])
             ok = False
 
         phone = None
