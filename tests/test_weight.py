@@ -1,15 +1,20 @@
-"""Page weight: the lean Material stylesheet keeps what our pages use, and a page stays light."""
+"""Page weight and privacy: the lean Material assets keep what our pages use, a page stays light
+and, once loaded, asks no other host than its own."""
 from __future__ import annotations
 
 import gzip
 import re
+import time
 from pathlib import Path
 
 import material
 
-from publishing.mkdocs_adapter.lean import UNUSED, lean_css
+import pytest
+
+from publishing.mkdocs_adapter.lean import UNUSED, lean_css, lean_js
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+MATERIAL_JS = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 
@@ -50,3 +55,35 @@ def test_a_typical_page_weighs_less_than_60_kB_gzipped(public):
         assert not url.startswith(("http:", "https:", "//")), url
         total += len(gzip.compress((page.parent / url).read_bytes(), 6))
     assert total < 60 * 1024, f"{total / 1024:.1f} kB"
+
+
+def test_material_script_is_published_without_its_alternate_sitemap_requests(public):
+    found = list((public / "sud" / "nl" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(found) == 1, found
+    script = found[0].read_text(encoding="utf-8")
+    assert found[0].name != MATERIAL_JS.name
+    assert script == lean_js(MATERIAL_JS.read_text(encoding="utf-8"))
+    assert "link[rel=alternate]" not in script and "sourceMappingURL" not in script
+    page = (public / "sud" / "nl" / "index.html").read_text(encoding="utf-8")
+    assert f'<script src="assets/javascripts/{found[0].name}"></script>' in page
+    assert MATERIAL_JS.name not in page
+
+
+def test_an_unknown_material_script_stops_the_build_with_a_reason():
+    with pytest.raises(RuntimeError, match="mkdocs-material"):
+        lean_js("function f(){return document.querySelectorAll('a')}")
+
+
+@pytest.mark.parametrize("path", ["sud/", "sud/nl/", "region/", "region/nl/focus/fin-de-vie/"])
+def test_a_loaded_page_asks_no_other_host(browser, public_url, path):
+    """Bassin pages link their other language on its own domain (hreflang) and the feed:
+    none of it may be fetched. Only the local server is asked."""
+    page = browser.new_page()
+    page.goto(public_url + path)
+    page.wait_for("document.querySelector('.md-header') !== null")
+    time.sleep(1.0)  # Material's script runs its integrations after the load event
+    requested = page.requests()
+    page.close()
+    other = [url for url in requested if url.startswith("http") and not url.startswith(public_url)]
+    assert not other, other
+    assert any(url.endswith(".min.js") for url in requested), requested

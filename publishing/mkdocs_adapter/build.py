@@ -13,7 +13,7 @@ from ..site import OutputPage, SitePlan
 from ..strings import Strings
 from .config import make_config
 from .plugin import BrusanoPlugin, WarningCollector
-from .lean import LeanCSSPlugin
+from .lean import LeanAssetsPlugin
 from .speed import SpeedPlugin
 
 
@@ -57,7 +57,7 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
     plugin = BrusanoPlugin(project, strings, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
     config.plugins["brusano-speed"] = SpeedPlugin()
-    config.plugins["brusano-lean-css"] = LeanCSSPlugin()
+    config.plugins["brusano-lean-assets"] = LeanAssetsPlugin()
     collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)

@@ -1,4 +1,6 @@
-"""A lighter Material stylesheet: the rules of the components our sites never show, left out.
+"""Material's stylesheet and script as our sites need them: lighter, and asking no other host.
+
+The stylesheet: the rules of the components our sites never show, left out.
 
 Material's main.css (23 kB gzipped) styles every component it has: its search
 (replaced by Pagefind), repository widgets, versions, blog, tags, tabs,
@@ -12,6 +14,14 @@ under a name of its own (assets/stylesheets/main.<hash>.min.css), so that a
 browser never keeps an older copy; theme/web/main.html links it. If a page starts
 using one of these components, take it out of UNUSED: tests/test_weight.py checks
 that every class of the built pages that Material styles is still styled.
+
+The script: Material's bundle unchanged but for one feature. At every page load it
+fetches the sitemap.xml beside the address of each `<link rel="alternate">` of the
+head (made for its version and language selectors, to send a reader to the same
+page in the other language). Our heads carry hreflang links to each language's own
+domain and the Atom feed, so a page asked up to five other domains for a sitemap,
+and our language switch already links to the same page. `lean_js()` makes that
+query select nothing; the rest of the bundle is byte for byte Material's.
 """
 from __future__ import annotations
 
@@ -40,6 +50,10 @@ UNUSED_VARIABLE = re.compile(r"^--md-(version|typeset-table-sort|tasklist|tag|ta
                              r"|post|path|code-select|code-copy|clipboard|annotation)")
 GROUPS = ("@media", "@supports", "@container", "@layer")
 MATERIAL_CSS = re.compile(r"^assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
+MATERIAL_JS = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+ALTERNATE_QUERY = '"link[rel=alternate]"'
+NOTHING = '"link:not(link)"'  # a selector that matches no element
+SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 
 def blocks(css: str):
@@ -116,37 +130,56 @@ def lean_css(css: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=4)
-def _lean(path: str, mtime: float) -> tuple[str, str]:
-    text = lean_css(Path(path).read_text(encoding="utf-8"))
+def lean_js(script: str) -> str:
+    """Material's bundle without its sitemap requests for alternate links (see above)."""
+    found = script.count(ALTERNATE_QUERY)
+    if found != 1:
+        raise RuntimeError(f"Material's script has {found} queries for {ALTERNATE_QUERY}, one expected: "
+                           "this version of mkdocs-material is not the one publishing/mkdocs_adapter/lean.py "
+                           "knows; check that its language selector still needs no sitemap, then adapt lean_js.")
+    return SOURCE_MAP.sub("", script.replace(ALTERNATE_QUERY, NOTHING))
+
+
+LEAN = {"css": (MATERIAL_CSS, lean_css, "assets/stylesheets/main.{}.min.css"),
+        "js": (MATERIAL_JS, lean_js, "assets/javascripts/bundle.{}.min.js")}
+
+
+@lru_cache(maxsize=8)
+def _lean(kind: str, path: str, mtime: float) -> tuple[str, str]:
+    _pattern, make, name = LEAN[kind]
+    text = make(Path(path).read_text(encoding="utf-8"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
-    return f"assets/stylesheets/main.{digest}.min.css", text
+    return name.format(digest), text
 
 
-class LeanCSSPlugin(BasePlugin):
-    """Publishes the lean stylesheet instead of Material's, and tells main.html its name."""
+class LeanAssetsPlugin(BasePlugin):
+    """Publishes the lean stylesheet and script instead of Material's, and tells main.html their names."""
 
-    name: str | None = None
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
 
     def on_files(self, files, config):
-        self.name = None
-        if config.theme.get("palette"):
-            return files  # palettes style data-md-color-*: keep Material's stylesheet whole
-        original = next((f for f in files if MATERIAL_CSS.match(f.src_uri)), None)
-        if original is None:
-            return files
-        source = Path(original.abs_src_path)
-        self.name, text = _lean(str(source), source.stat().st_mtime)
-        for file in [f for f in files if f.src_uri in (original.src_uri, original.src_uri + ".map")]:
-            files.remove(file)
-        # a real file in the staging docs folder (which goes with the build), not File.generated:
-        # the i18n plugin, which sees the files after us, reads every file's source path
-        target = Path(config.docs_dir) / self.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        files.append(File(self.name, config.docs_dir, config.site_dir, config.use_directory_urls))
+        self.names = {}
+        for kind, (pattern, _make, _name) in LEAN.items():
+            if kind == "css" and config.theme.get("palette"):
+                continue  # palettes style data-md-color-*: keep Material's stylesheet whole
+            original = next((f for f in files if pattern.match(f.src_uri)), None)
+            if original is None:
+                continue
+            source = Path(original.abs_src_path)
+            name, text = _lean(kind, str(source), source.stat().st_mtime)
+            for file in [f for f in files if f.src_uri in (original.src_uri, original.src_uri + ".map")]:
+                files.remove(file)
+            # a real file in the staging docs folder (which goes with the build), not File.generated:
+            # the i18n plugin, which sees the files after us, reads every file's source path
+            target = Path(config.docs_dir) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
+            self.names[kind] = name
         return files
 
     def on_env(self, env, config, files):
-        env.globals["material_css"] = self.name
+        env.globals["material_css"] = self.names.get("css")
+        env.globals["material_js"] = self.names.get("js")
         return env
