@@ -73,8 +73,11 @@ class Document:
 def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Document | None:
     """Parse YAML text; on a syntax error, report it with its line."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        return Document(*_parse(text, FAST_LOADER, first_line))
+    except (yaml.YAMLError, ValueError):
+        pass  # the messages below are PyYAML's own, the same with or without libyaml
+    try:
+        return Document(*_parse(text, yaml.SafeLoader, first_line))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
@@ -91,7 +94,21 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Do
         for where, bad in impossible_dates(yaml.compose(text, Loader=yaml.SafeLoader)):
             report.add(path, "impossible_date", line=bad.start_mark.line + first_line, where=where, input=bad.value)
         return None
-    return Document(data, Locator(node, first_line))
+
+
+# libyaml (PyYAML's C parser) when PyYAML was built with it, ten times faster than pure Python
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str, loader_class: type, first_line: int) -> tuple[Any, Locator]:
+    """The data and the node tree (for lines) of one YAML document, parsed once."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, Locator(node, first_line)
 
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
