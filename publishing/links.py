@@ -21,6 +21,7 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -211,7 +212,7 @@ def check_links(project: Project, plans: dict[Site, SitePlan], report: Report) -
 
 
 def check_page(sites: Sites, site: Site, page: OutputPage, text: Text, findings: Findings) -> None:
-    for link in markup.links(markup.mask_code(text.body)):
+    for link in links_of(text.body):
         url = link.url.strip()
         if not url or url.startswith(("{{", "{%")):
             continue
@@ -239,6 +240,12 @@ def check_page(sites: Sites, site: Site, page: OutputPage, text: Text, findings:
             better = (posixpath.relpath(f"{found.page.key}.md", posixpath.dirname(page.key) or ".")
                       if found.docs_link else sites.base((found.site[0], text.lang)) + found.page.url)
             findings.add(site, text.source, line, "link_to_french", url, warning=True, target=better)
+
+
+@lru_cache(maxsize=4096)
+def links_of(body: str) -> tuple[markup.Link, ...]:
+    """The links of a text, found once however many sites publish it."""
+    return tuple(markup.links(markup.mask_code(body)))
 
 
 def resource(url: str) -> bool:

@@ -6,6 +6,7 @@ Undefined variables are errors, reported with the file and line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import jinja2
 
@@ -54,7 +55,7 @@ def render_body(page: Page, context: dict, report: Report) -> str | None:
     if "{{" not in page.body and "{%" not in page.body:
         return page.body
     try:
-        return ENV.from_string(page.body).render(**context)
+        return _template(page.body).render(**context)
     except jinja2.TemplateNotFound as exc:
         line, tag = _include_of(page.body)
         report.add(page.source, "include_not_allowed", line=page.body_line + line - 1 if line else None,
@@ -66,6 +67,12 @@ def render_body(page: Page, context: dict, report: Report) -> str | None:
         report.add(page.source, "template_error", line=page.body_line + line - 1 if line else None,
                    detail=str(exc))
     return None
+
+
+@lru_cache(maxsize=4096)
+def _template(body: str) -> jinja2.Template:
+    """A body compiled once per process: each is rendered on up to twelve site plans."""
+    return ENV.from_string(body)
 
 
 def _line_of(body: str, message: str) -> int | None:
