@@ -3,6 +3,7 @@ the sites whose inputs changed since the last build into the same folder (publis
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -12,7 +13,7 @@ from .cache import Manifest, input_hashes
 from .errors import Report
 from .model import LANGS
 from .project import load_project
-from .search import index_sites, language_roots
+from .search import LanguageRoot, index_sites
 from .site import plan_site
 from .sitemap import write_sitemaps
 from .territories import TERRITORY_IDS
@@ -20,11 +21,12 @@ from .territories import TERRITORY_IDS
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-_LOADED: dict[str, tuple] = {}  # in a worker process: the project, loaded once per build
+_LOADED: dict[str, tuple] = {}  # the project of this build, in the parent and (forked) in the workers
 
 
 def _load(root: str) -> tuple:
-    """The project, loaded by the first task of this worker (the pool lives for one build)."""
+    """The project of this build. Forked workers find the parent's, loaded before the pool was made;
+    otherwise (a platform without fork) the first task of each worker loads it."""
     if root not in _LOADED:
         _LOADED.clear()
         # checks=False: the links and texts of the whole project were checked by build_sites
@@ -34,7 +36,7 @@ def _load(root: str) -> tuple:
 
 def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str,
                with_files: bool = True) -> tuple[list, list]:
-    """Worker: load the project, plan one site in one language, build it. Returns problems."""
+    """Worker: plan one site in one language, build it, index it for search. Returns problems."""
     from .mkdocs_adapter import build_language
 
     project, strings, loaded = _load(root)
@@ -49,6 +51,9 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str,
         target.write_bytes(item.content)
     for message in warnings:
         report.warn(project.root / "content", "mkdocs_warning", detail=f"[{site_id}/{lang}] {message}")
+    # The language's search index, made here while the other worker goes on building: the
+    # language is a root of its own until assemble() moves Dutch under nl/ of the French.
+    index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
     return report.problems, [(lang, plan)]
 
 
@@ -76,9 +81,11 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
             _merge(report, manifest.sites[sid].problems)
         return report
 
-    project, _strings, report = load_project(root)
+    project, strings, report = load_project(root)
     if report.failed(strict):
         return report
+    _LOADED.clear()
+    _LOADED[str(root)] = (project, strings, report)
     project_problems = list(report.problems)
     for sid in site_ids:
         if sid not in stale:
@@ -97,7 +104,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
              for sid in stale for lang in langs]
     plans: dict[str, list] = {sid: [] for sid in stale}
     found_by_site: dict[str, list] = {sid: [] for sid in stale}
-    with ProcessPoolExecutor(max_workers=jobs or min(2, os.cpu_count() or 1)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs or min(2, os.cpu_count() or 1), mp_context=_FORK) as pool:
         futures = [(t[1], pool.submit(_build_one, *t)) for t in tasks]
         for sid, future in futures:
             found, built = future.result()
@@ -114,12 +121,16 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     for sid in stale:
         assemble(tmp, sid, langs)
         write_sitemaps(tmp / sid, plans[sid])
-    index_sites([lang_root for sid in stale for lang_root in language_roots(tmp / sid, langs)])
     swap(tmp, out, stale, langs)
     for sid in stale:
         manifest.record(sid, {k: v for k, v in wanted.items() if k[0] == sid}, site_problems[sid], out)
     _save(manifest, everything, project_problems)
     return report
+
+
+# Workers forked from the parent inherit its loaded project (and its compiled page templates)
+# instead of loading it again.
+_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _merge(report: Report, problems: list) -> None:
