@@ -172,6 +172,23 @@ def test_the_keyboard_alone_reaches_a_result(browser, public_url):
     page.close()
 
 
+def test_what_is_typed_while_the_search_loads_is_kept(browser, public_url):
+    """On a slow connection, "/" and a word typed at once: the word lands in the search box
+    (not lost on the page) and is searched as soon as Pagefind has loaded."""
+    page = browser.new_page()
+    page.goto(public_url + "region/")
+    page.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    page.send("Network.emulateNetworkConditions", {"offline": False, "latency": 800,
+                                                   "downloadThroughput": -1, "uploadThroughput": -1})
+    page.press("/")
+    page.type("gouvernance")
+    assert page.evaluate("window.bpSearch === undefined"), "the dialog's script came before the keys"
+    assert page.evaluate("document.getElementById('bp-search-input').value") == "gouvernance"
+    page.wait_for(f"{RESULTS}.length > 0", timeout=30)
+    assert page.evaluate(RESULTS)[0] == public_url + "region/a-propos/gouvernance/"
+    page.close()
+
+
 def test_search_on_a_phone(browser, public_url, tmp_path):
     page = browser.new_page(phone=True)
     page.goto(public_url + "sud/")

@@ -34,7 +34,7 @@
   }
 
   function open() {
-    if (dialog.open) return;
+    if (dialog.open) return; // opened by search.js while this script was loading
     dialog.showModal();
     input.focus();
     input.select();
@@ -101,5 +101,6 @@
     else if (e.key === "ArrowUp") { e.preventDefault(); move(-1); }
   });
   load(); // the user is about to search: fetch Pagefind and this language's index now
+  if (input.value.trim()) search(); // typed while this script was loading (search.js)
   window.bpSearch = { open: open };
 })();

@@ -30,7 +30,19 @@
     return ready;
   }
 
-  function open() { load().then(function (search) { search.open(); }); }
+  // The dialog opens at once, before its script has come: what is typed goes into the box
+  // (not to the page, where Material's keys n and p would change page) and is searched
+  // once the script is there.
+  function open() {
+    var dialog = box.querySelector("dialog");
+    if (!dialog.open) {
+      dialog.showModal();
+      box.querySelector("input").focus();
+    }
+    load().then(function (search) { search.open(); }, function () {
+      box.querySelector("[role=status]").textContent = box.getAttribute("data-error");
+    });
+  }
 
   box.hidden = false;
   opener.addEventListener("click", open);
