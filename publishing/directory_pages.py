@@ -12,6 +12,7 @@ from html import escape
 from . import hsds
 from .directories import Directory, Entry, language_names
 from .errors import Report
+from .fragments import filter_form, select_field, text_field
 from .model import LANGS, Area, Project, Territory
 from .site import OutputFile, OutputPage, SitePlan
 
@@ -80,19 +81,12 @@ def directory_markdown(project: Project, t, territory: Territory, lang: str, dir
     scope = t("directory.scope_region") if territory.is_region else t("directory.scope_bassin")
     parts.append(f'<p class="bp-dir-scope">{escape(scope)} {escape(count_label(t, len(entries)))}.</p>')
     areas = sorted(areas_of(project, territory), key=lambda a: area_name(project, a, lang))
-    options = "".join(f'<option value="{escape(a.id)}">{escape(area_name(project, a, lang))}</option>'
-                      for a in areas)
-    parts.append(
-        f'<form class="bp-filter" data-bp-filter hidden role="search" aria-label="{escape(t("directory.filter"))}">'
-        f'<div class="bp-filter__field"><label for="bp-commune">{escape(t("directory.commune"))}</label>'
-        f'<select id="bp-commune" name="commune" data-bp-attr="areas"><option value="">{escape(t("directory.all_communes"))}</option>'
-        f"{options}</select></div>"
-        f'<div class="bp-filter__field"><label for="bp-text">{escape(t("directory.text"))}</label>'
-        f'<input id="bp-text" name="q" type="search" autocomplete="off"></div>'
-        f'<p class="bp-filter__count" role="status" aria-live="polite" data-bp-count '
-        f'data-one="{escape(t("directory.service"))}" data-many="{escape(t("directory.services"))}" '
-        f'data-none="{escape(t("directory.none"))}"></p>'
-        "</form>")
+    parts.append(filter_form(
+        t("directory.filter"),
+        [select_field("bp-commune", "commune", "areas", t("directory.commune"), t("directory.all_communes"),
+                      [(a.id, area_name(project, a, lang)) for a in areas]),
+         text_field("bp-text", "q", t("directory.text"))],
+        t("directory.service"), t("directory.services"), t("directory.none")))
     for category, members in directory.grouped(entries):
         items = "\n".join(entry_html(project, t, territory, lang, e) for e in members)
         parts.append(f'<section class="bp-dir-group" data-bp-group>\n<h2 id="{escape(category.id)}">'

@@ -11,6 +11,7 @@ from html import escape
 
 from .brochure import edition, render_brochure
 from .errors import Report
+from .fragments import download_button
 from .focus import Focus
 from .model import LANGS, Project, Territory
 from .site import OutputFile, OutputPage, SitePlan
@@ -74,17 +75,14 @@ def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Stri
         details += [size_label(len(rendered.content), lang), f"{rendered.pages} {t('focus.pages')}"]
     if pdf_lang != lang:
         details.append(t("focus.pdf_in_french"))
-    link_lang = f' hreflang="{pdf_lang}"' if pdf_lang != lang else ""
     return (
         '<div class="bp-focus-head">\n'
         f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
         f'<p class="bp-focus-head__meta">{escape(t("page.updated_label"))} '
         f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time>'
         f' · {escape(edition(territory, strings, lang))}</p>\n'
-        f'<p class="bp-download"><a class="md-button md-button--primary" href="{escape(pdf_url)}"{link_lang} '
-        f'type="application/pdf" download>{escape(t("focus.download"))}'
-        f' <span class="bp-download__details">({escape(", ".join(details))})</span></a></p>\n'
-        "</div>"
+        + download_button(pdf_url, t("focus.download"), pdf_lang if pdf_lang != lang else None, ", ".join(details))
+        + "\n</div>"
     )
 
 

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from . import feed
 from .errors import Report
+from .fragments import download_button, filter_form, select_field
 from .model import LANGS, Project, Territory
 from .site import OutputFile, OutputPage, SitePlan
 from .strings import long_date
@@ -88,14 +89,12 @@ def head(project: Project, t, synthesis: Synthesis, lang: str) -> str:
     pdf_lang = text.lang
     territory = project.territories[synthesis.territory]
     href = territory.absolute(pdf_lang, pdf_path(synthesis, pdf_lang))
-    hreflang = f' hreflang="{pdf_lang}"' if pdf_lang != lang else ""
     return (
         '<div class="bp-focus-head">\n'
         f'<p class="bp-focus-head__meta"><time datetime="{synthesis.date.isoformat()}">'
         f"{escape(long_date(synthesis.date, lang))}</time> · {escape(' · '.join(labels(t, synthesis)))}</p>\n"
         f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
-        f'<p class="bp-download"><a class="md-button md-button--primary" href="{escape(href)}"{hreflang} '
-        f'type="application/pdf" download>{escape(t("synthesis.download"))}</a></p>\n'
+        + download_button(href, t("synthesis.download"), pdf_lang if pdf_lang != lang else None) + "\n"
         "</div>"
     )
 
@@ -104,19 +103,13 @@ def listing(project: Project, t, territory: Territory, lang: str, shown: list[Sy
     kinds = [k for k in KINDS if any(s.kind == k for s in shown)]
     themes = [th for th in THEMES if any(s.theme == th for s in shown)]
     parts = [f"# {t('synthesis.title')}", escape(t("synthesis.intro"))]
-    options_kind = "".join(f'<option value="{k}">{escape(t(f"synthesis.kind.{k}"))}</option>' for k in kinds)
-    options_theme = "".join(f'<option value="{th}">{escape(t(f"synthesis.theme.{th}"))}</option>' for th in themes)
-    parts.append(
-        f'<form class="bp-filter" data-bp-filter hidden role="search" aria-label="{escape(t("synthesis.filter"))}">'
-        f'<div class="bp-filter__field"><label for="bp-kind">{escape(t("synthesis.kind"))}</label>'
-        f'<select id="bp-kind" name="type" data-bp-attr="kind"><option value="">{escape(t("synthesis.all_kinds"))}'
-        f"</option>{options_kind}</select></div>"
-        f'<div class="bp-filter__field"><label for="bp-theme">{escape(t("synthesis.theme"))}</label>'
-        f'<select id="bp-theme" name="theme" data-bp-attr="theme"><option value="">'
-        f'{escape(t("synthesis.all_themes"))}</option>{options_theme}</select></div>'
-        f'<p class="bp-filter__count" role="status" aria-live="polite" data-bp-count '
-        f'data-one="{escape(t("synthesis.count_one"))}" data-many="{escape(t("synthesis.count_many"))}" '
-        f'data-none="{escape(t("synthesis.none"))}"></p></form>')
+    parts.append(filter_form(
+        t("synthesis.filter"),
+        [select_field("bp-kind", "type", "kind", t("synthesis.kind"), t("synthesis.all_kinds"),
+                      [(k, t(f"synthesis.kind.{k}")) for k in kinds]),
+         select_field("bp-theme", "theme", "theme", t("synthesis.theme"), t("synthesis.all_themes"),
+                      [(th, t(f"synthesis.theme.{th}")) for th in themes])],
+        t("synthesis.count_one"), t("synthesis.count_many"), t("synthesis.none")))
     for year, items in groupby(shown, key=lambda s: s.date.year):
         lis = "\n".join(item(project, t, territory, lang, s) for s in items)
         parts.append(f'<section class="bp-year" data-bp-group>\n<h2 id="annee-{year}">{year}</h2>\n'
