@@ -150,7 +150,7 @@ LONG_BODY = "\n\n".join(
 
 
 def test_a_synthesis_too_long_for_one_page_is_an_error(tmp_path):
-    root = make_repo(tmp_path, f"""
+    root = make_repo(tmp_path, """
         -- content/sud/syntheses/2024-05-02-trop-longue.fr.md --
         ---
         title: Une synthèse trop longue
@@ -158,8 +158,8 @@ def test_a_synthesis_too_long_for_one_page_is_an_error(tmp_path):
         kind: concertation
         summary: Elle ne tient pas sur une page.
         ---
-        {{body}}
-    """.replace("{body}", "PLACEHOLDER"))
+        PLACEHOLDER
+    """)
     path = root / "content/sud/syntheses/2024-05-02-trop-longue.fr.md"
     path.write_text(path.read_text(encoding="utf-8").replace("PLACEHOLDER", LONG_BODY), encoding="utf-8")
     report = check(root)
