@@ -87,3 +87,10 @@ def test_a_loaded_page_asks_no_other_host(browser, public_url, path):
     other = [url for url in requested if url.startswith("http") and not url.startswith(public_url)]
     assert not other, other
     assert any(url.endswith(".min.js") for url in requested), requested
+
+
+def test_the_filter_script_loads_only_where_a_list_has_filters(public):
+    assert "filter.js" not in (public / "region" / "a-propos" / "gouvernance" / "index.html").read_text("utf-8")
+    for page in ("repertoires/diabete", "nl/repertoires/diabete", "syntheses"):
+        html = (public / "sud" / page / "index.html").read_text("utf-8")
+        assert "data-bp-filter" in html and "assets/filter.js\" defer></script>" in html, page
