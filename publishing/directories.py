@@ -25,7 +25,7 @@ from pydantic import Field, field_validator
 from . import contact, schema
 from .errors import Report
 from .model import Project, Territory, Text
-from .yamlio import Locator, load_yaml
+from .yamlio import Locator
 
 LANGUAGE_NAMES = {
     "fr": {"fr": "français", "nl": "néerlandais", "en": "anglais", "de": "allemand", "ar": "arabe",
@@ -206,12 +206,10 @@ def load_directories(directories_dir: Path, project: Project, report: Report) ->
 
 
 def load_directory(path: Path, project: Project, report: Report) -> Directory | None:
-    doc = load_yaml(path, report)
-    if doc is None:
+    loaded = schema.load_validated(DirectoryFile, path, report)
+    if loaded is None:
         return None
-    data = schema.validate(DirectoryFile, doc.data, path, report, doc.locator)
-    if data is None:
-        return None
+    data, doc = loaded
     categories = tuple(Category(cid, Text(label.fr, label.nl)) for cid, label in data.categories.items())
     known = {c.id for c in categories}
     entries: list[Entry] = []

@@ -18,7 +18,7 @@ from pydantic import Field
 from . import contact, schema
 from .errors import Report
 from .model import LANGS, DocumentText, Translatable
-from .yamlio import load_markdown, load_yaml
+from .yamlio import load_markdown
 
 
 class FocusFile(schema.Strict):
@@ -66,12 +66,10 @@ def load_one(folder: Path, report: Report, directory_slugs: set[str] | None) -> 
     if not meta_path.exists():
         report.add(meta_path, "focus_no_meta", slug=folder.name)
         return None
-    doc = load_yaml(meta_path, report)
-    if doc is None:
+    loaded = schema.load_validated(FocusFile, meta_path, report)
+    if loaded is None:
         return None
-    meta = schema.validate(FocusFile, doc.data, meta_path, report, doc.locator)
-    if meta is None:
-        return None
+    meta, doc = loaded
     if isinstance(doc.data, dict) and "cover" in doc.data and doc.data["cover"] is None:
         # `cover: #1b4f8a` without quotes: YAML reads a comment, the colour is lost
         report.add(meta_path, "cover_unquoted", line=doc.locator.line(("cover",)), where="cover")

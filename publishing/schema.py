@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import Report
-from .yamlio import Locator
+from .yamlio import Document, Locator, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -96,6 +96,16 @@ def validate(model: type[M], data: Any, path: Path, report: Report,
             loc = prefix + tuple(err["loc"])
             report_error(err, loc, model, path, report, locator)
         return None
+
+
+def load_validated(model: type[M], path: Path, report: Report) -> tuple[M, Document] | None:
+    """A YAML file read and validated against a schema: the data and the document it came from
+    (its lines, its raw values), or None when either step reported a problem."""
+    doc = load_yaml(path, report)
+    if doc is None:
+        return None
+    data = validate(model, doc.data, path, report, doc.locator)
+    return None if data is None else (data, doc)
 
 
 def report_error(err: dict, loc: tuple, model: type[BaseModel], path: Path, report: Report,

@@ -13,7 +13,6 @@ from pathlib import Path
 from . import contact, schema
 from .errors import Report
 from .model import Area, Commune, Helpdesk, Territory, Text
-from .yamlio import load_yaml
 
 TERRITORY_IDS = ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est")
 
@@ -27,12 +26,10 @@ def load_communes(sites_dir: Path, report: Report) -> dict[str, Commune]:
     if not path.exists():
         report.add(path, "territory_missing", input="communes")
         return {}
-    doc = load_yaml(path, report)
-    if doc is None:
+    loaded = schema.load_validated(schema.CommunesFile, path, report)
+    if loaded is None:
         return {}
-    data = schema.validate(schema.CommunesFile, doc.data, path, report, doc.locator)
-    if data is None:
-        return {}
+    data, _doc = loaded
     communes = {}
     for cid, c in data.communes.items():
         parts = tuple(
@@ -54,12 +51,10 @@ def load_territories(sites_dir: Path, communes: dict[str, Commune], report: Repo
         if tid not in TERRITORY_IDS:
             report.add(path, "unknown_territory_file", line=1, input=tid, allowed=", ".join(TERRITORY_IDS))
             continue
-        doc = load_yaml(path, report)
-        if doc is None:
+        loaded = schema.load_validated(schema.TerritorySchema, path, report)
+        if loaded is None:
             continue
-        data = schema.validate(schema.TerritorySchema, doc.data, path, report, doc.locator)
-        if data is None:
-            continue
+        data, doc = loaded
         ok = True
         line = doc.locator.line
 
