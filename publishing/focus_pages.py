@@ -14,7 +14,8 @@ from .errors import Report
 from .fragments import download_button
 from .focus import Focus
 from .model import LANGS, Project, Territory
-from .site import OutputFile, OutputPage, SitePlan
+from .markup import point_into
+from .site import RESOURCE_SUFFIXES, OutputFile, OutputPage, SitePlan
 from .strings import Strings, long_date
 
 SECTION = "focus"
@@ -59,8 +60,12 @@ def add_to_plan(project: Project, strings: Strings, territory: Territory, lang: 
         translations = tuple(lg for lg in LANGS if focus.translated(lg))
         meta = {"updated": focus.updated, "description": text.summary,
                 "jsonld": jsonld(focus, territory, lang, pdf_lang, strings)}
-        plan.pages.append(OutputPage(key, lang, text.title, box + "\n\n" + text.body, text.source,
-                                     text.lang, 20 + position, text.summary, translations, meta))
+        # The page is focus/<slug> (linked as focus/<slug>.md), so that the files beside the text
+        # (images, documents) are published in focus/<slug>/, not mixed with other Focus' files.
+        body = point_into(text.body, resources_of(focus), focus.slug)
+        plan.pages.append(OutputPage(key, lang, text.title, box + "\n\n" + body, text.source,
+                                     text.lang, 20 + position, text.summary, translations, meta,
+                                     resources=focus.slug))
         cards.append(card(t, lang, focus))
     index = OutputPage(f"{SECTION}/index", lang, t("focus.title"), index_markdown(t, cards), None, lang,
                        10, t("focus.description"), LANGS, {})
@@ -84,6 +89,12 @@ def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Stri
         + download_button(pdf_url, t("focus.download"), pdf_lang if pdf_lang != lang else None, ", ".join(details))
         + "\n</div>"
     )
+
+
+def resources_of(focus: Focus) -> frozenset[str]:
+    """The names of the files beside a Focus's texts that its pages may show or link."""
+    return frozenset(p.name for p in focus.folder.iterdir()
+                     if p.is_file() and p.suffix.lower() in RESOURCE_SUFFIXES)
 
 
 def card(t, lang: str, focus: Focus) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass
 
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
@@ -78,6 +79,27 @@ def mask_code(text: str) -> str:
 def _unbracket(url: str) -> str:
     url = url.strip()
     return url[1:-1] if url.startswith("<") and url.endswith(">") else url
+
+
+def point_into(text: str, names: frozenset[str], folder: str) -> str:
+    """The Markdown links and images (inline and reference) of a text to the files `names` beside
+    it, pointed into folder/ instead, where those files are published; code is left as written.
+    Raw HTML (<img src>, <a href>) is not: MkDocs leaves it as written, relative to the page's
+    address, which is that folder."""
+    masked = mask_code(text)
+    spans = []
+    for pattern in (INLINE, REFERENCE_DEF):
+        for match in pattern.finditer(masked):
+            start, end = match.span("url")
+            if masked[start:start + 1] == "<":
+                start, end = start + 1, end - 1
+            spans.append((start, end))
+    out = text
+    for start, end in sorted(spans, reverse=True):
+        path = unquote(text[start:end].strip().split("#")[0].split("?")[0])
+        if path in names:
+            out = out[:start] + f"{folder}/" + out[start:]
+    return out
 
 
 def tags(text: str) -> list[Tag]:

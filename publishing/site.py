@@ -27,6 +27,7 @@ class OutputPage:
     description: str | None = None
     translations: tuple[str, ...] = ()  # languages in which this page really exists
     meta: dict = field(default_factory=dict)
+    resources: str = ""  # the sub-folder, beside the page, where the files beside its source go
 
     @property
     def url(self) -> str:

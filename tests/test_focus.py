@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from conftest import ROOT, make_repo
+from conftest import HOME, ROOT, make_repo
 from publishing.project import load_project
 from publishing.territories import TERRITORY_IDS
 
@@ -265,3 +265,41 @@ def test_an_unquoted_cover_colour_is_caught(tmp_path):
     _project, _strings, report = load_project(root)
     assert ("focus/essai/focus.yml:2: cover: la couleur de couverture est vide : sans guillemets, « # » commence "
             "un commentaire en YAML.") in report.render("fr")
+
+
+def test_images_of_two_focus_with_the_same_name_stay_apart(tmp_path):
+    """Two Focus each with its own schema.svg: each page shows its own."""
+    files = HOME
+    for slug, title in (("alpha", "Alpha"), ("beta", "Bêta")):
+        files += f"""
+        -- focus/{slug}/focus.yml --
+        updated: 2024-05-01
+        -- focus/{slug}/index.fr.md --
+        ---
+        title: {title}
+        summary: Un Focus d'essai.
+        ---
+        ## Le schéma
+
+        ![Schéma du Focus {title}](schema.svg)
+
+        Voir aussi <a href="schema.svg">le schéma seul</a> et `![pas une image](schema.svg)`.
+        """
+    root = make_repo(tmp_path, files)
+    for slug in ("alpha", "beta"):
+        (root / "focus" / slug / "schema.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>{slug}</title></svg>',
+            encoding="utf-8")
+    from publishing import build_sites
+
+    out = tmp_path / "public"
+    report = build_sites(root, ["region"], out=out, with_files=False)
+    assert not report.errors, report.render()
+    for slug in ("alpha", "beta"):
+        folder = out / "region" / "focus" / slug
+        assert f"<title>{slug}</title>" in (folder / "schema.svg").read_text(encoding="utf-8")
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<img alt="Schéma du Focus [^"]+" src="schema.svg"', html), html
+        assert '<a href="schema.svg">le schéma seul</a>' in html
+        assert "<code>![pas une image](schema.svg)</code>" in html  # code is left as written
+    assert not (out / "region" / "focus" / "schema.svg").exists()

@@ -9,7 +9,7 @@ import yaml
 from mkdocs.commands.build import build
 
 from ..model import Project
-from ..site import OutputPage, SitePlan
+from ..site import RESOURCE_SUFFIXES, OutputPage, SitePlan
 from ..strings import Strings
 from .config import make_config
 from .plugin import BrusanoPlugin, WarningCollector
@@ -27,7 +27,7 @@ def stage(plan: SitePlan, docs_dir: Path, root: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(front_matter(page) + page.markdown, encoding="utf-8")
         if page.source is not None:
-            copy_resources(page.source.parent, target.parent)
+            copy_resources(page.source.parent, target.parent / page.resources)
 
 
 def front_matter(page: OutputPage) -> str:
@@ -43,10 +43,8 @@ def front_matter(page: OutputPage) -> str:
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it
 
 
-RESOURCE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf"}
-
-
 def copy_resources(source_dir: Path, target_dir: Path) -> None:
+    target_dir.mkdir(parents=True, exist_ok=True)
     for item in source_dir.iterdir():
         if item.is_file() and item.suffix.lower() in RESOURCE_SUFFIXES:
             shutil.copy2(item, target_dir / item.name)
