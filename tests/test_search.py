@@ -173,12 +173,12 @@ def test_the_keyboard_alone_reaches_a_result(browser, public_url):
 
 
 def test_what_is_typed_while_the_search_loads_is_kept(browser, public_url):
-    """On a slow connection, "/" and a word typed at once: the word lands in the search box
-    (not lost on the page) and is searched as soon as Pagefind has loaded."""
+    """On a slow connection (1.5 s a request), "/" and a word typed at once: the word lands in
+    the search box (not lost on the page) and is searched as soon as Pagefind has loaded."""
     page = browser.new_page()
     page.goto(public_url + "region/")
     page.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    page.send("Network.emulateNetworkConditions", {"offline": False, "latency": 800,
+    page.send("Network.emulateNetworkConditions", {"offline": False, "latency": 1500,
                                                    "downloadThroughput": -1, "uploadThroughput": -1})
     page.press("/")
     page.type("gouvernance")
