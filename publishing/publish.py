@@ -134,7 +134,7 @@ _FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all
 
 
 def _merge(report: Report, problems: list) -> None:
-    """Add problems not yet in the report (each worker loads the project again: same problems)."""
+    """Add problems not yet in the report (each worker starts from the project's problems: same ones)."""
     seen = {(p.file, p.line, p.code, p.where) for p in report.problems}
     for problem in problems:
         key = (problem.file, problem.line, problem.code, problem.where)
