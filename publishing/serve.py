@@ -9,6 +9,7 @@ showing the last good version.
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -41,6 +42,9 @@ def serve(root: Path, site: str, host: str, port: int, messages: str = "fr") -> 
             server.watch(str(root / name))
     print(f"Prévisualisation de « {site} » : http://{host}:{port}/ (néerlandais : /nl/). Ctrl+C pour arrêter.",
           flush=True)
+    # Closing the terminal or `kill` stops the preview as Ctrl+C does: its folder is removed.
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     try:
         server.serve()
     except KeyboardInterrupt:
@@ -49,3 +53,7 @@ def serve(root: Path, site: str, host: str, port: int, messages: str = "fr") -> 
         server.shutdown()
         shutil.rmtree(out, ignore_errors=True)
     return 0
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -1,6 +1,7 @@
 """The editors' live preview: `build.py serve --site ID` rebuilds when any source changes."""
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -55,9 +56,11 @@ def test_preview_reloads_when_a_shared_page_changes(tmp_path):
         Eerste versie.
     """)
     port = free_port()
+    temp = tmp_path / "temp"  # where the preview keeps its build
+    temp.mkdir()
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--site", "sud",
                                "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True)
+                              text=True, env=dict(os.environ, TMPDIR=str(temp)))
     try:
         home = f"http://127.0.0.1:{port}/"
         page = wait_for(home, "Première version.")
@@ -75,3 +78,5 @@ def test_preview_reloads_when_a_shared_page_changes(tmp_path):
         server.terminate()
         output, _ = server.communicate(timeout=20)
     assert "content/shared/index.fr.md" in output and "YAML" in output
+    # stopped (as by closing its terminal), the preview leaves no build behind
+    assert server.returncode == 0 and not list(temp.iterdir())
