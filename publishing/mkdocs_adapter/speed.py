@@ -9,14 +9,21 @@
   the theme folders, Material's hidden .icons/ included (14,000 SVG files), and
   MkDocs then drops each hidden one with a dozen patterns. Our loader does not
   descend into hidden folders: the same list, a hundred times fewer names.
+- Rendering Material's navigation into every page: shared_nav.py.
 """
 from __future__ import annotations
 
 import os
 
 import jinja2
+import material
 from mkdocs.plugins import BasePlugin
 from mkdocs.theme import Theme
+
+from .shared_nav import SharedNav
+
+MATERIAL = "material:"
+MATERIAL_TEMPLATES = os.path.join(os.path.dirname(material.__file__), "templates")
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -38,7 +45,16 @@ TEMPLATES = MemoryBytecodeCache()
 
 
 class VisibleFilesLoader(jinja2.FileSystemLoader):
-    """A theme loader whose list leaves out hidden files and folders (MkDocs never copies them)."""
+    """A theme loader whose list leaves out hidden files and folders (MkDocs never copies them).
+
+    "material:partials/x.html" is Material's own partials/x.html, for a partial of ours that
+    wraps the one it overrides (shared_nav.py); it is not listed.
+    """
+
+    def get_source(self, environment, template):
+        if template.startswith(MATERIAL):
+            return jinja2.FileSystemLoader(MATERIAL_TEMPLATES).get_source(environment, template[len(MATERIAL):])
+        return super().get_source(environment, template)
 
     def list_templates(self) -> list[str]:
         names = set()
@@ -73,4 +89,5 @@ class SpeedPlugin(BasePlugin):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = TEMPLATES
+        env.globals["shared_nav"] = SharedNav()
         return env

@@ -1,0 +1,99 @@
+"""What the build does to be fast changes nothing of what it publishes.
+
+- Material's navigation is rendered once per build for the pages that are not in it
+  (mkdocs_adapter/shared_nav.py): every page is byte for byte what Material renders.
+- Pagefind indexes copies of the pages cut to their head and searchable part
+  (search.searchable): the index is byte for byte the one made from the whole pages.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import HOME, make_repo
+from publishing.mkdocs_adapter import build_language, shared_nav
+from publishing.project import load_project
+from publishing.search import BUNDLE, LanguageRoot, index_sites, pagefind_binary, searchable, tidy_bundle
+from publishing.site import plan_site
+
+
+def built_pages(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.html"))}
+
+
+NAVIGATION = HOME + """
+    -- content/shared/guide/index.fr.md --
+    ---
+    title: Guide
+    nav: 1
+    ---
+    # Guide
+    -- content/shared/guide/etape.fr.md --
+    ---
+    title: Étape
+    nav: 1
+    ---
+    # Étape
+    -- content/shared/hors.fr.md --
+    ---
+    title: Hors du menu
+    ---
+    # Hors du menu
+    -- content/shared/guide/annexe.fr.md --
+    ---
+    title: Annexe
+    ---
+    # Annexe
+    -- content/shared/guide/details/plus.fr.md --
+    ---
+    title: Plus loin
+    ---
+    # Plus loin
+"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_shared_navigation_is_materials_own(tmp_path, monkeypatch, lang):
+    project, strings, report = load_project(make_repo(tmp_path, NAVIGATION))
+    plan = plan_site(project, project.territory("sud"), lang, report, with_files=False)
+    builds, reused = {}, 0
+    for enabled in (False, True):
+        monkeypatch.setattr(shared_nav, "ENABLED", enabled)
+        before = shared_nav.SharedNav.reuses
+        out = tmp_path / f"shared-{enabled}"
+        build_language(project, strings, plan, out, tmp_path / "staging")
+        builds[enabled] = built_pages(out)
+        reused = shared_nav.SharedNav.reuses - before
+    # three pages outside the navigation, at three depths, got the shared markup
+    assert reused == 3
+    assert {"hors/index.html", "guide/annexe/index.html", "guide/details/plus/index.html"} <= builds[True].keys()
+    assert builds[True].keys() == builds[False].keys()
+    differ = [key for key in builds[True] if builds[True][key] != builds[False][key]]
+    assert not differ
+
+
+def test_searchable_copy_keeps_the_head_and_the_marked_part():
+    page = ('<html lang="nl"><head><title>T</title></head><body class="x"><nav>menu</nav>'
+            '<div data-pagefind-body><h1>Titel</h1></div><footer>f</footer></body></html>')
+    assert searchable(page) == ('<html lang="nl"><head><title>T</title></head><body class="x">'
+                                '<div data-pagefind-body><h1>Titel</h1></div><footer>f</footer></body></html>')
+    assert searchable("<html><body><p>untranslated</p></body></html>") is None
+
+
+def test_the_index_of_the_searchable_copies_is_the_index_of_the_pages(public, tmp_path):
+    trees = []
+    for way in ("whole", "copies"):
+        root = tmp_path / way
+        shutil.copytree(public / "sud" / "nl", root, ignore=shutil.ignore_patterns(BUNDLE))
+        if way == "whole":  # Pagefind on the published pages themselves
+            subprocess.run([pagefind_binary(), "--site", str(root), "--output-subdir", BUNDLE,
+                            "--force-language", "nl", "--exclude-selectors", ".headerlink"],
+                           check=True, capture_output=True)
+            tidy_bundle(root / BUNDLE)
+        else:
+            assert index_sites([LanguageRoot(root, "nl")])[root] > 10
+        trees.append({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / BUNDLE).rglob("*"))
+                      if p.is_file()})
+    assert trees[0] and trees[0] == trees[1]
