@@ -4,7 +4,7 @@ The order is the data flow: territories, then content pages, directories (which
 need the communes and bassins), Focus (which name directories), syntheses. Then
 what spans the whole project, so that `check` and `build` both stop on it: what
 texts may not hold (lint), the translation report (translations), and the links
-of every text followed on the twelve site plans (links).
+of every text followed on the twelve site plans (links): check_project.
 """
 from __future__ import annotations
 
@@ -39,8 +39,15 @@ def load_project(root: Path, checks: bool = True) -> tuple[Project, Strings, Rep
     project.focus = load_focus(root / "focus", report, known)
     project.syntheses = load_syntheses(root / "content", TERRITORY_IDS, report)
     if checks:
-        check_texts(project, report)
-        check_translations(project, report)
-        check_links(project, plan_sites(project, report), report)
+        check_project(project, report)
     report.deduplicate()
     return project, strings, report
+
+
+def check_project(project: Project, report: Report) -> None:
+    """What spans the whole project: what texts may not hold, the translations, the links of
+    every text followed on the twelve site plans. A build runs it while its workers build."""
+    check_texts(project, report)
+    check_translations(project, report)
+    check_links(project, plan_sites(project, report), report)
+    report.deduplicate()

@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache import Manifest, input_hashes
 from .errors import Report
 from .model import LANGS
-from .project import load_project
+from .project import check_project, load_project
 from .search import LanguageRoot, index_sites
 from .site import plan_site
 from .sitemap import write_sitemaps
@@ -81,18 +81,14 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
             _merge(report, manifest.sites[sid].problems)
         return report
 
-    project, strings, report = load_project(root)
+    project, strings, report = load_project(root, checks=False)
     if report.failed(strict):
         return report
     _LOADED.clear()
     _LOADED[str(root)] = (project, strings, report)
-    project_problems = list(report.problems)
-    for sid in site_ids:
-        if sid not in stale:
-            _merge(report, manifest.sites[sid].problems)
     if not stale:
-        _save(manifest, everything, project_problems)
-        return report
+        check_project(project, report)
+        return _checked_only(report, manifest, everything, site_ids, strict)
     tmp = out.parent / f".{out.name}.building"
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -106,10 +102,22 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     found_by_site: dict[str, list] = {sid: [] for sid in stale}
     with ProcessPoolExecutor(max_workers=jobs or min(2, os.cpu_count() or 1), mp_context=_FORK) as pool:
         futures = [(t[1], pool.submit(_build_one, *t)) for t in tasks]
+        # The whole project is checked here while the workers build (they were forked at the
+        # first submit and start from the problems of loading). A problem found stops the
+        # build: the builds not started are cancelled, nothing is published.
+        check_project(project, report)
+        project_problems = list(report.problems)
+        if report.failed(strict):
+            pool.shutdown(cancel_futures=True)
+            shutil.rmtree(tmp)
+            return report
         for sid, future in futures:
             found, built = future.result()
             found_by_site[sid].extend(found)
             plans[sid].extend(plan for _lang, plan in built)
+    for sid in site_ids:
+        if sid not in stale:
+            _merge(report, manifest.sites[sid].problems)
     site_problems = {}
     for sid in stale:
         before = len(report.problems)
@@ -131,6 +139,17 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
 # Workers forked from the parent inherit its loaded project (and its compiled page templates)
 # instead of loading it again.
 _FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def _checked_only(report: Report, manifest: Manifest, everything: str, site_ids: list[str],
+                  strict: bool) -> Report:
+    """No site to rebuild, but the project changed (a file no site depends on): checked, not built."""
+    project_problems = list(report.problems)
+    if not report.failed(strict):
+        for sid in site_ids:
+            _merge(report, manifest.sites[sid].problems)
+        _save(manifest, everything, project_problems)
+    return report
 
 
 def _merge(report: Report, problems: list) -> None:
