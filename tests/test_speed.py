@@ -1,7 +1,7 @@
 """What the build does to be fast changes nothing of what it publishes.
 
-- Material's navigation is rendered once per build for the pages that are not in it
-  (mkdocs_adapter/shared_nav.py): every page is byte for byte what Material renders.
+- Each item of Material's navigation that is not on a page's path is rendered once per
+  build (mkdocs_adapter/shared_nav.py): every page is byte for byte what Material renders.
 - Pagefind indexes copies of the pages cut to their head and searchable part
   (search.searchable): the index is byte for byte the one made from the whole pages.
 """
@@ -66,12 +66,19 @@ def test_the_shared_navigation_is_materials_own(tmp_path, monkeypatch, lang):
         build_language(project, strings, plan, out, tmp_path / "staging")
         builds[enabled] = built_pages(out)
         reused = shared_nav.SharedNav.reuses - before
-    # three pages outside the navigation, at three depths, got the shared markup
-    assert reused == 3
-    assert {"hors/index.html", "guide/annexe/index.html", "guide/details/plus/index.html"} <= builds[True].keys()
+    # every page, in the navigation or not (three pages outside it, at three depths), was
+    # given the items it is not in from the shared markup
+    pages = [key for key in builds[True] if key != "404.html"]
+    assert {"hors/index.html", "guide/annexe/index.html", "guide/details/plus/index.html"} <= set(pages)
+    assert reused >= len(pages)
     assert builds[True].keys() == builds[False].keys()
     differ = [key for key in builds[True] if builds[True][key] != builds[False][key]]
     assert not differ
+
+
+def test_a_changed_material_partial_stops_the_build_with_a_reason():
+    with pytest.raises(shared_nav.ThemeChanged, match="partials/nav-item.html no longer holds"):
+        shared_nav.patch("partials/nav-item.html", "{% macro render(nav_item, path, level) %}{% endmacro %}")
 
 
 def test_searchable_copy_keeps_the_head_and_the_marked_part():

@@ -20,9 +20,8 @@ import material
 from mkdocs.plugins import BasePlugin
 from mkdocs.theme import Theme
 
-from .shared_nav import SharedNav
+from . import shared_nav
 
-MATERIAL = "material:"
 MATERIAL_TEMPLATES = os.path.join(os.path.dirname(material.__file__), "templates")
 
 
@@ -45,16 +44,14 @@ TEMPLATES = MemoryBytecodeCache()
 
 
 class VisibleFilesLoader(jinja2.FileSystemLoader):
-    """A theme loader whose list leaves out hidden files and folders (MkDocs never copies them).
-
-    "material:partials/x.html" is Material's own partials/x.html, for a partial of ours that
-    wraps the one it overrides (shared_nav.py); it is not listed.
-    """
+    """A theme loader whose list leaves out hidden files and folders (MkDocs never copies them),
+    and whose navigation partials, when Material's, share their inactive items (shared_nav.py)."""
 
     def get_source(self, environment, template):
-        if template.startswith(MATERIAL):
-            return jinja2.FileSystemLoader(MATERIAL_TEMPLATES).get_source(environment, template[len(MATERIAL):])
-        return super().get_source(environment, template)
+        source, filename, uptodate = super().get_source(environment, template)
+        if template in shared_nav.PATCHES and filename.startswith(MATERIAL_TEMPLATES + os.sep):
+            source = shared_nav.patch(template, source)
+        return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
         names = set()
@@ -89,5 +86,5 @@ class SpeedPlugin(BasePlugin):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = TEMPLATES
-        env.globals["shared_nav"] = SharedNav()
+        env.globals["shared_nav_item"] = shared_nav.SharedNav()
         return env
