@@ -71,7 +71,7 @@ def searchable(html: str) -> str | None:
     Pagefind reads only the marked element (and the head's language and title), but parses
     all it is given: the header, navigation and sidebars before the article are two thirds
     of a page's HTML, and of Pagefind's time. The index is the same byte for byte
-    (tests/test_search.py). None for a page without the mark: Pagefind leaves it out.
+    (tests/test_speed.py). None for a page without the mark: Pagefind leaves it out.
     """
     mark = html.find(BODY_MARK)
     if mark < 0:
