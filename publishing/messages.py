@@ -233,6 +233,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("l'image « {input} » n'existe pas.", "placez le fichier à côté du texte, ou corrigez son nom (majuscules comprises)."),
         "en": ("image '{input}' does not exist.", "put the file next to the text, or fix its name (case matters)."),
     },
+    "file_name_clash": {
+        "fr": ("« {input} » a le nom d'un autre fichier publié dans le même dossier du site ({other}) : "
+               "celui-ci le remplacerait.",
+               "renommez l'un des deux fichiers et les liens vers lui, par ex. {suggestion}."),
+        "en": ("'{input}' has the name of another file published in the same folder of the site ({other}): "
+               "that one would replace it.",
+               "rename one of the two files and the links to it, e.g. {suggestion}."),
+    },
     "pdf_failed": {
         "fr": ("le PDF n'a pas pu être produit : {detail}.", "vérifiez les images et liens du texte."),
         "en": ("the PDF could not be made: {detail}.", "check the images and links of the text."),

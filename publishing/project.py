@@ -17,7 +17,7 @@ from .focus import load_focus
 from .links import check_links
 from .lint import check_texts
 from .model import Project
-from .site import plan_sites
+from .site import check_resources, plan_sites
 from .strings import Strings, load_strings
 from .syntheses import load_syntheses
 from .territories import TERRITORY_IDS, load_communes, load_territories
@@ -49,5 +49,7 @@ def check_project(project: Project, report: Report) -> None:
     every text followed on the twelve site plans. A build runs it while its workers build."""
     check_texts(project, report)
     check_translations(project, report)
-    check_links(project, plan_sites(project, report), report)
+    plans = plan_sites(project, report)
+    check_links(project, plans, report)
+    check_resources(plans, report)
     report.deduplicate()

@@ -7,6 +7,7 @@ alternate is announced for it.
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +107,47 @@ def plan_site(project: Project, territory: Territory, lang: str, report: Report,
     for section in sections():
         section(project, project.strings, territory, lang, report, plan, with_files)
     return plan
+
+
+def resource_folders(plan: SitePlan) -> list[tuple[Path, str]]:
+    """(source folder, published folder) of the files beside the plan's texts, each pair once, in
+    the order of its last page: the order they are copied in, so a name in two source folders
+    published in one folder is the later one's (resource_clashes says so)."""
+    pairs: dict[tuple[Path, str], None] = {}
+    for page in plan.pages:
+        if page.source is not None:
+            folder = posixpath.join(posixpath.dirname(page.key), page.resources)
+            pair = (page.source.parent, posixpath.normpath(folder) if folder else "")
+            pairs.pop(pair, None)
+            pairs[pair] = None
+    return list(pairs)
+
+
+def resource_clashes(plan: SitePlan) -> list[tuple[Path, Path]]:
+    """(hidden file, file that replaces it): two different files of one name, from two source
+    folders, that would be published into the same folder of the site."""
+    published: dict[tuple[str, str], Path] = {}
+    clashes = []
+    for source, folder in resource_folders(plan):
+        for item in sorted(source.iterdir()):
+            if not (item.is_file() and item.suffix.lower() in RESOURCE_SUFFIXES):
+                continue
+            earlier = published.get((folder, item.name))
+            if earlier is not None and earlier.parent != source and earlier.read_bytes() != item.read_bytes():
+                clashes.append((earlier, item))
+            published[(folder, item.name)] = item
+    return clashes
+
+
+def check_resources(plans: dict[tuple[str, str], SitePlan], report: Report) -> None:
+    """Each clash of file names once, however many sites publish both files."""
+    seen = set()
+    for plan in plans.values():
+        for hidden, winner in resource_clashes(plan):
+            if (hidden, winner) not in seen:
+                seen.add((hidden, winner))
+                report.add(hidden, "file_name_clash", input=hidden.name, other=report.relative(winner),
+                           suggestion=f"{hidden.stem}-{hidden.parent.name}{hidden.suffix}")
 
 
 def plan_sites(project: Project, report: Report) -> dict[tuple[str, str], SitePlan]:

@@ -175,6 +175,13 @@ CASES = [
          "content/shared/p.fr.md:6: l'image « img/carte.png » est dans un autre dossier que le texte : elle ne serait pas publiée.",
          raw={**page("content/shared/p.fr.md", "![Carte des bassins](img/carte.png)\n"),
               "content/shared/img/carte.png": b"\x89PNG"}),
+    Case("same-file-name-in-one-folder",
+         "content/shared/guide/schema.png: « schema.png » a le nom d'un autre fichier publié dans le même dossier "
+         "du site (content/sud/guide/schema.png) : celui-ci le remplacerait.",
+         raw={**page("content/shared/guide/p.fr.md", "![Schéma du trajet de soins](schema.png)\n"),
+              "content/shared/guide/schema.png": b"\x89PNG one",
+              **page("content/sud/guide/q.fr.md", "![Schéma des services du bassin](schema.png)\n"),
+              "content/sud/guide/schema.png": b"\x89PNG two"}),
     Case("image-without-alt",
          "content/shared/p.fr.md:8: l'image « carte.png » n'a pas de texte alternatif.",
          raw={**page("content/shared/p.fr.md", "Voici :\n\n![](carte.png)\n"),

@@ -9,7 +9,7 @@ import yaml
 from mkdocs.commands.build import build
 
 from ..model import Project
-from ..site import RESOURCE_SUFFIXES, OutputPage, SitePlan
+from ..site import RESOURCE_SUFFIXES, OutputPage, SitePlan, resource_folders
 from ..strings import Strings
 from .config import make_config
 from .plugin import BrusanoPlugin, WarningCollector
@@ -22,19 +22,12 @@ def stage(plan: SitePlan, docs_dir: Path, root: Path) -> None:
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     docs_dir.mkdir(parents=True)
-    # The pages of one folder share its files: each (source, target) folder pair is copied once,
-    # in the order of its last page, as when every page copied them.
-    copies: dict[tuple[Path, Path], None] = {}
     for page in plan.pages:
         target = docs_dir / f"{page.key}.{plan.lang}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(front_matter(page) + page.markdown, encoding="utf-8")
-        if page.source is not None:
-            folders = (page.source.parent, target.parent / page.resources)
-            copies.pop(folders, None)
-            copies[folders] = None
-    for source, target in copies:
-        copy_resources(source, target)
+    for source, folder in resource_folders(plan):
+        copy_resources(source, docs_dir / folder)
 
 
 def front_matter(page: OutputPage) -> str:
