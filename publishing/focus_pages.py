@@ -15,7 +15,7 @@ from .fragments import download_button
 from .focus import Focus
 from .model import LANGS, Project, Territory
 from .markup import point_into
-from .site import RESOURCE_SUFFIXES, OutputFile, OutputPage, SitePlan
+from .site import OutputFile, OutputPage, SitePlan, resource_files
 from .strings import Strings, long_date
 
 SECTION = "focus"
@@ -93,8 +93,7 @@ def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Stri
 
 def resources_of(focus: Focus) -> frozenset[str]:
     """The names of the files beside a Focus's texts that its pages may show or link."""
-    return frozenset(p.name for p in focus.folder.iterdir()
-                     if p.is_file() and p.suffix.lower() in RESOURCE_SUFFIXES)
+    return frozenset(p.name for p in resource_files(focus.folder))
 
 
 def card(t, lang: str, focus: Focus) -> str:

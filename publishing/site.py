@@ -43,6 +43,11 @@ class OutputPage:
 RESOURCE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf"})
 
 
+def resource_files(folder: Path) -> list[Path]:
+    """The files of a text's folder that are published with it, by name."""
+    return sorted(item for item in folder.iterdir() if item.is_file() and item.suffix.lower() in RESOURCE_SUFFIXES)
+
+
 @dataclass
 class OutputFile:
     """A file published beside the pages (PDF, JSON, CSV, feed), site-relative path."""
@@ -129,11 +134,9 @@ def resource_clashes(plan: SitePlan) -> list[tuple[Path, Path]]:
     published: dict[tuple[str, str], Path] = {}
     clashes = []
     for source, folder in resource_folders(plan):
-        for item in sorted(source.iterdir()):
-            if not (item.is_file() and item.suffix.lower() in RESOURCE_SUFFIXES):
-                continue
-            earlier = published.get((folder, item.name))
-            if earlier is not None and earlier.parent != source and earlier.read_bytes() != item.read_bytes():
+        for item in resource_files(source):
+            earlier = published.get((folder, item.name))  # from another source folder: pairs are unique
+            if earlier is not None and earlier.read_bytes() != item.read_bytes():
                 clashes.append((earlier, item))
             published[(folder, item.name)] = item
     return clashes

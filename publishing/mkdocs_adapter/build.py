@@ -9,7 +9,7 @@ import yaml
 from mkdocs.commands.build import build
 
 from ..model import Project
-from ..site import RESOURCE_SUFFIXES, OutputPage, SitePlan, resource_folders
+from ..site import OutputPage, SitePlan, resource_files, resource_folders
 from ..strings import Strings
 from .config import make_config
 from .plugin import BrusanoPlugin, WarningCollector
@@ -45,9 +45,8 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML
 
 def copy_resources(source_dir: Path, target_dir: Path) -> None:
     target_dir.mkdir(parents=True, exist_ok=True)
-    for item in source_dir.iterdir():
-        if item.is_file() and item.suffix.lower() in RESOURCE_SUFFIXES:
-            shutil.copy2(item, target_dir / item.name)
+    for item in resource_files(source_dir):
+        shutil.copy2(item, target_dir / item.name)
 
 
 def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
