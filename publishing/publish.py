@@ -77,8 +77,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     if not stale and manifest.project_inputs == everything:
         report = Report(root)  # nothing changed: the problems of the last build, nothing built
         _merge(report, manifest.project_problems)
-        for sid in site_ids:
-            _merge(report, manifest.sites[sid].problems)
+        _replay(report, manifest, site_ids)
         return report
 
     project, strings, report = load_project(root, checks=False)
@@ -115,9 +114,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
             found, built = future.result()
             found_by_site[sid].extend(found)
             plans[sid].extend(plan for _lang, plan in built)
-    for sid in site_ids:
-        if sid not in stale:
-            _merge(report, manifest.sites[sid].problems)
+    _replay(report, manifest, [sid for sid in site_ids if sid not in stale])
     site_problems = {}
     for sid in stale:
         before = len(report.problems)
@@ -146,10 +143,15 @@ def _checked_only(report: Report, manifest: Manifest, everything: str, site_ids:
     """No site to rebuild, but the project changed (a file no site depends on): checked, not built."""
     project_problems = list(report.problems)
     if not report.failed(strict):
-        for sid in site_ids:
-            _merge(report, manifest.sites[sid].problems)
+        _replay(report, manifest, site_ids)
         _save(manifest, everything, project_problems)
     return report
+
+
+def _replay(report: Report, manifest: Manifest, site_ids: list[str]) -> None:
+    """The problems the last build of these (kept) sites reported."""
+    for sid in site_ids:
+        _merge(report, manifest.sites[sid].problems)
 
 
 def _merge(report: Report, problems: list) -> None:
