@@ -149,8 +149,17 @@ def check_resources(plans: dict[tuple[str, str], SitePlan], report: Report) -> N
         for hidden, winner in resource_clashes(plan):
             if (hidden, winner) not in seen:
                 seen.add((hidden, winner))
-                report.add(hidden, "file_name_clash", input=hidden.name, other=report.relative(winner),
-                           suggestion=f"{hidden.stem}-{hidden.parent.name}{hidden.suffix}")
+                other = report.relative(winner)
+                report.add(hidden, "file_name_clash", input=hidden.name, other=other,
+                           suggestion=f"{other} → {winner.stem}-{_first_difference(winner, hidden)}{winner.suffix}")
+
+
+def _first_difference(path: Path, other: Path) -> str:
+    """The first folder of path that other does not share (content/sud/… beside content/shared/…: sud)."""
+    for part, other_part in zip(path.parts, other.parts):
+        if part != other_part:
+            return part
+    return path.parent.name
 
 
 def plan_sites(project: Project, report: Report) -> dict[tuple[str, str], SitePlan]:

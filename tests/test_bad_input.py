@@ -438,6 +438,13 @@ def test_every_problem_is_worded_in_english_too(tmp_path):
     assert "  Fix: use the anchor of a heading of that page (« #une-section » ?)" in english
 
 
+def test_a_file_name_clash_says_which_file_to_rename(tmp_path):
+    root = make_case(tmp_path, CASES[[c.id for c in CASES].index("same-file-name-in-one-folder")])
+    lines = check(root).render("fr").splitlines()
+    assert ("  À faire: renommez l'un des deux fichiers et les liens vers lui, "
+            "par ex. content/sud/guide/schema.png → schema-sud.png.") in lines
+
+
 def test_every_message_has_french_and_english_with_a_fix():
     for code, table in messages.MESSAGES.items():
         assert set(table) == {"fr", "en"}, code
