@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The reference of bench/run.py: a bare `mkdocs build` of the same pages.
 
-Material with the features, language and Markdown extensions of mkdocs.yml, no
+Material with the features and language of mkdocs.yml and our Markdown extensions, no
 plugin (not even search), no custom_dir, the same navigation; one build per site
 and language, two at a time like ours (the machine has two cores).
 
@@ -24,13 +24,16 @@ def build_one(config_file: str, job: dict) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from publishing.markdown.extensions import web_extensions
+
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with open(config_file, encoding="utf-8") as handle:
         base = yaml.safe_load(handle)
     theme = {k: v for k, v in base.get("theme", {}).items() if k != "custom_dir"}
     theme["language"] = job["lang"]
     config = load_config(config_file, docs_dir=job["docs"], site_dir=job["site"], plugins=[],
-                         theme=theme, nav=job["nav"], extra_css=[], extra_javascript=[])
+                         theme=theme, nav=job["nav"], extra_css=[], extra_javascript=[],
+                         markdown_extensions=web_extensions("#"))
     build(config)
 
 

@@ -112,10 +112,10 @@ def ours(root: Path, out: Path, *flags: str) -> tuple[Timing, str]:
 
 def stage_bare(root: Path, work: Path) -> Path:
     """The pages of every site and language as plain MkDocs docs folders (not timed)."""
+    from publishing.commands.check import load_project
     from publishing.mkdocs_adapter.build import stage
     from publishing.mkdocs_adapter.config import nav_config
-    from publishing.project import load_project
-    from publishing.site import plan_site
+    from publishing.plan.site import plan_site
 
     project, _strings, report = load_project(root)
     jobs = []

@@ -9,9 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import UsageError
-from .model import LANGS
-from .territories import TERRITORY_IDS
+from publishing.model import LANGS, TERRITORY_IDS
+from publishing.problems import UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,13 +61,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args) -> int:
     if args.command == "check":
-        from .check import check
+        from publishing.commands.check import check
 
         report = check(args.root)
         print(report.render(args.messages, strict=args.strict))
         return 1 if report.failed(args.strict) else 0
     if args.command == "build":
-        from .publish import build_sites
+        from publishing.commands.build import build_sites
 
         report = build_sites(args.root, args.site, args.lang, args.out, strict=args.strict,
                              with_files=args.with_files, cache=args.cache)
@@ -76,7 +75,7 @@ def run(args) -> int:
         print(report.render(args.messages, strict=args.strict, published=not failed if failed else None))
         return 1 if failed else 0
     if args.command == "serve":
-        from .serve import serve
+        from publishing.commands.serve import serve
 
         return serve(args.root, args.site, args.host, args.port, args.messages)
     if args.command == "new":
@@ -85,7 +84,7 @@ def run(args) -> int:
 
 
 def new(args) -> int:
-    from . import scaffold
+    from publishing.commands import new as scaffold
 
     if args.kind == "focus":
         created = scaffold.new_focus(args.root, args.slug)

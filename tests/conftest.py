@@ -5,8 +5,8 @@ import contextlib
 import functools
 import http.server
 import shutil
-import threading
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest

@@ -12,10 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT, serve_directory
-from publishing.project import load_project
-from publishing.territories import TERRITORY_IDS
+
+from publishing.commands.check import load_project
+from publishing.model import TERRITORY_IDS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")

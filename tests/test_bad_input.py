@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import make_repo
-from publishing import build_sites, messages
-from publishing.check import check
+
+from publishing import build_sites
+from publishing.problems import messages
+from publishing.commands.check import check
 
 GOOD = """
     -- content/shared/index.fr.md --

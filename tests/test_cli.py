@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import HOME, ROOT, make_repo
 
 GOOD = HOME

@@ -9,9 +9,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_repo
-from publishing.project import load_project
+
+from publishing.commands.check import load_project
 
 HSDS = ROOT.parent / "shared" / "reference" / "hsds-3.0" / "schema" / "compiled" / "service_with_definitions.json"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from conftest import HOME, ROOT, make_repo
-from publishing.project import load_project
-from publishing.territories import TERRITORY_IDS
+
+from publishing.commands.check import load_project
+from publishing.model import TERRITORY_IDS
 
 A4 = (595.28, 841.89)
 
@@ -134,7 +134,7 @@ def test_table_keeps_its_header_row(fixture_public):
 
 
 def test_an_unchanged_pdf_is_not_rendered_again(fixture_root, monkeypatch):
-    from publishing import brochure
+    from publishing.output import focus_pdf as brochure
 
     project, strings, _report = load_project(fixture_root)
     focus, territory = project.focus["exemple"], project.territories["sud"]

@@ -7,7 +7,6 @@ import subprocess
 from collections import Counter
 
 import pytest
-
 from conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -5,9 +5,11 @@ import hashlib
 from pathlib import Path
 
 from conftest import ROOT
-from publishing import build_sites, pdf
-from publishing.project import load_project
-from publishing.synthesis_pdf import synthesis_html
+
+from publishing import build_sites
+from publishing.output import pdf
+from publishing.commands.check import load_project
+from publishing.output.synthesis_pdf import synthesis_html
 
 
 def digests(folder: Path) -> dict[str, str]:

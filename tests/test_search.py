@@ -5,11 +5,11 @@ import json
 import shutil
 
 import pytest
-
 from conftest import make_repo
+
 from publishing import build_sites
-from publishing.search import index_sites, language_roots
-from publishing.territories import TERRITORY_IDS
+from publishing.model import TERRITORY_IDS
+from publishing.output.search import index_sites, language_roots
 
 RESULTS = "[...document.querySelectorAll('#bp-search-results a')].map(a => a.href)"
 STATUS = "document.getElementById('bp-search-status').textContent"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from publishing.territories import TERRITORY_IDS
+from publishing.model import TERRITORY_IDS
 
 SITES = TERRITORY_IDS
 
@@ -105,6 +105,7 @@ def test_every_page_is_in_its_own_language_nav(public):
 
 def test_a_page_in_content_shared_appears_on_all_six_sites(tmp_path):
     from conftest import HOME, make_repo
+
     from publishing import build_sites
 
     root = make_repo(tmp_path, HOME + """
@@ -138,6 +139,7 @@ def test_a_page_in_content_shared_appears_on_all_six_sites(tmp_path):
 ])
 def test_a_typo_in_a_territory_config_stops_the_build_with_file_line_and_fix(tmp_path, change, expected):
     from conftest import make_repo
+
     from publishing import build_sites
 
     root = make_repo(tmp_path)

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from conftest import ROOT, make_repo
-from publishing.check import check
-from publishing.project import load_project
-from publishing.territories import TERRITORY_IDS
+
+from publishing.commands.check import check, load_project
+from publishing.model import TERRITORY_IDS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -6,9 +6,9 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import make_repo
-from publishing.check import check
+
+from publishing.commands.check import check
 
 PAGES = """
     -- content/shared/index.fr.md --

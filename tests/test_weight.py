@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import material
-
 import pytest
 
 from publishing.mkdocs_adapter.lean import UNUSED, lean_css, lean_js

@@ -8,12 +8,12 @@ from pathlib import Path
 import yaml
 from mkdocs.commands.build import build
 
-from ..model import Project
-from ..site import OutputPage, SitePlan, resource_files, resource_folders
-from ..strings import Strings
+from publishing.model import OutputPage, Project, SitePlan, Strings
+from publishing.plan.resources import resource_files, resource_folders
+
 from .config import make_config
-from .plugin import BrusanoPlugin, WarningCollector
 from .lean import LeanAssetsPlugin
+from .plugin import BrusanoPlugin, WarningCollector
 from .speed import SpeedPlugin
 
 

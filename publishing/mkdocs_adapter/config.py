@@ -6,8 +6,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..model import LANGS
-from ..site import NavItem, SitePlan
+from publishing.markdown.extensions import web_extensions
+from publishing.model import LANGS, NavItem, SitePlan
 
 
 def nav_config(items: list[NavItem]) -> list:
@@ -40,14 +40,14 @@ def make_config(root: Path, plan: SitePlan, docs_dir: Path, site_dir: Path, plug
         docs_dir=str(docs_dir),
         site_dir=str(site_dir),
         plugins=[i18n],
+        # the title of heading permalinks, in the page's language
+        markdown_extensions=web_extensions(plugin.strings.t(lang, "page.permalink")),
         theme={"name": "material", "custom_dir": str(root / "theme" / "web"), "language": lang,
                **_theme_base(root)},
     )
     if dev_addr:
         overrides["dev_addr"] = dev_addr
     config = load_config(str(root / "mkdocs.yml"), **overrides)
-    # the title of heading permalinks, in the page's language
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = plugin.strings.t(lang, "page.permalink")
     config.plugins["brusano"] = plugin
     return config
 

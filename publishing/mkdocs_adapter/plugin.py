@@ -10,12 +10,10 @@ import logging
 
 from mkdocs.plugins import BasePlugin
 
-from ..model import DEFAULT_LANG, LANGS, Project
-from ..render import territory_view
-from ..site import OutputPage, SitePlan
-from ..strings import Strings, long_date
-from . import valid_html
+from publishing.markdown.body import territory_view
+from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Project, SitePlan, Strings, long_date
 
+from . import valid_html
 
 # Material's lunr search: its worker and language files (copied by MkDocs from the theme).
 LUNR_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")

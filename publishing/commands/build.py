@@ -1,0 +1,213 @@
+"""Build sites into public/: in parallel, atomically (a failed build changes nothing), and only
+the sites whose inputs changed since the last build into the same folder (publishing.commands.cache)."""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from publishing.checks import check_project
+from publishing.commands.cache import Manifest, input_hashes
+from publishing.commands.check import load_project
+from publishing.model import LANGS, TERRITORY_IDS
+from publishing.output.search import LanguageRoot, index_sites
+from publishing.output.sitemap import write_sitemaps
+from publishing.plan.site import plan_site
+from publishing.problems import Report
+
+_LOADED: dict[str, tuple] = {}  # the project of this build, in the parent and (forked) in the workers
+
+
+def _load(root: str) -> tuple:
+    """The project of this build. Forked workers find the parent's, loaded before the pool was made;
+    otherwise (a platform without fork) the first task of each worker loads it."""
+    if root not in _LOADED:
+        _LOADED.clear()
+        # checks=False: the links and texts of the whole project were checked by build_sites
+        _LOADED[root] = load_project(Path(root), checks=False)
+    return _LOADED[root]
+
+
+def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str,
+               with_files: bool = True) -> tuple[list, list]:
+    """Worker: plan one site in one language, build it, index it for search. Returns problems."""
+    from publishing.mkdocs_adapter import build_language
+
+    project, strings, loaded = _load(root)
+    report = Report(project.root)
+    report.problems = list(loaded.problems)
+    territory = project.territory(site_id)
+    plan = plan_site(project, territory, lang, report, with_files=with_files)
+    warnings = build_language(project, strings, plan, Path(site_dir), Path(staging))
+    for item in plan.files:
+        target = Path(site_dir) / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.content)
+    for message in warnings:
+        report.warn(project.root / "content", "mkdocs_warning", detail=f"[{site_id}/{lang}] {message}")
+    # The language's search index, made here while the other worker goes on building: the
+    # language is a root of its own until assemble() moves Dutch under nl/ of the French.
+    index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
+    return report.problems, [(lang, plan)]
+
+
+def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] | None = None,
+                out: Path | None = None, strict: bool = False, jobs: int | None = None,
+                with_files: bool = True, cache: bool = True) -> Report:
+    """Build sites into out/ (public/ by default), reusing those whose inputs did not change.
+
+    with_files=False leaves out the files sections publish beside the pages (the PDFs);
+    cache=False builds everything (publishing.commands.cache decides otherwise).
+    """
+    root = Path(root).resolve()
+    out = Path(out or root / "public").resolve()
+    site_ids = list(site_ids or TERRITORY_IDS)
+    langs = list(langs or LANGS)
+    hashes = input_hashes(root, list(TERRITORY_IDS), list(LANGS), f"with_files={with_files}")
+    wanted = {key: value for key, value in hashes.items() if key[1] in langs}
+    everything = hashlib.sha256("".join(sorted(hashes.values())).encode()).hexdigest()
+    manifest = Manifest.load(root, out)
+    stale = [sid for sid in site_ids if not (cache and manifest.fresh(sid, wanted, out))]
+    if not stale and manifest.project_inputs == everything:
+        report = Report(root)  # nothing changed: the problems of the last build, nothing built
+        _merge(report, manifest.project_problems)
+        _replay(report, manifest, site_ids)
+        return report
+
+    project, strings, report = load_project(root, checks=False)
+    if report.failed(strict):
+        return report
+    _LOADED.clear()
+    _LOADED[str(root)] = (project, strings, report)
+    if not stale:
+        check_project(project, report)
+        return _checked_only(report, manifest, everything, site_ids, strict)
+    tmp = out.parent / f".{out.name}.building"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    staging = tmp / ".staging"  # one per build: parallel builds of one repository don't collide
+    # Each language is built into its own folder (MkDocs empties the folder it builds
+    # into), then Dutch is moved into nl/ of the French root.
+    tasks = [(str(root), sid, lang, str(tmp / f"{sid}--{lang}"), str(staging), with_files)
+             for sid in stale for lang in langs]
+    plans: dict[str, list] = {sid: [] for sid in stale}
+    found_by_site: dict[str, list] = {sid: [] for sid in stale}
+    with ProcessPoolExecutor(max_workers=jobs or min(2, os.cpu_count() or 1), mp_context=_FORK) as pool:
+        futures = [(t[1], pool.submit(_build_one, *t)) for t in tasks]
+        # The whole project is checked here while the workers build (they were forked at the
+        # first submit and start from the problems of loading). A problem found stops the
+        # build: the builds not started are cancelled, nothing is published.
+        check_project(project, report)
+        project_problems = list(report.problems)
+        if report.failed(strict):
+            pool.shutdown(cancel_futures=True)
+            shutil.rmtree(tmp)
+            return report
+        for sid, future in futures:
+            found, built = future.result()
+            found_by_site[sid].extend(found)
+            plans[sid].extend(plan for _lang, plan in built)
+    _replay(report, manifest, [sid for sid in site_ids if sid not in stale])
+    site_problems = {}
+    for sid in stale:
+        before = len(report.problems)
+        _merge(report, found_by_site[sid])
+        site_problems[sid] = report.problems[before:]
+    if report.failed(strict):
+        shutil.rmtree(tmp)
+        return report
+    for sid in stale:
+        assemble(tmp, sid, langs)
+        write_sitemaps(tmp / sid, plans[sid])
+    swap(tmp, out, stale, langs)
+    for sid in stale:
+        manifest.record(sid, {k: v for k, v in wanted.items() if k[0] == sid}, site_problems[sid], out)
+    _save(manifest, everything, project_problems)
+    return report
+
+
+# Workers forked from the parent inherit its loaded project (and its compiled page templates)
+# instead of loading it again.
+_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def _checked_only(report: Report, manifest: Manifest, everything: str, site_ids: list[str],
+                  strict: bool) -> Report:
+    """No site to rebuild, but the project changed (a file no site depends on): checked, not built."""
+    project_problems = list(report.problems)
+    if not report.failed(strict):
+        _replay(report, manifest, site_ids)
+        _save(manifest, everything, project_problems)
+    return report
+
+
+def _replay(report: Report, manifest: Manifest, site_ids: list[str]) -> None:
+    """The problems the last build of these (kept) sites reported."""
+    for sid in site_ids:
+        _merge(report, manifest.sites[sid].problems)
+
+
+def _merge(report: Report, problems: list) -> None:
+    """Add problems not yet in the report (each worker starts from the project's problems: same
+    ones). Two problems are the same when everything they say is (Problem.key, parameters included):
+    a site's MkDocs warnings share file, line, code and place, and differ by their text."""
+    seen = {p.key for p in report.problems}
+    for problem in problems:
+        if problem.key not in seen:
+            seen.add(problem.key)
+            report.problems.append(problem)
+
+
+def _save(manifest: Manifest, everything: str, project_problems: list) -> None:
+    manifest.project_inputs = everything
+    manifest.project_problems = project_problems
+    try:
+        manifest.save()
+    except OSError:
+        pass  # a read-only checkout: no cache, builds stay correct
+
+
+def assemble(tmp: Path, sid: str, langs: list[str]) -> None:
+    site = tmp / sid
+    site.mkdir()
+    for lang in langs:
+        built = tmp / f"{sid}--{lang}"
+        target = site if lang == "fr" else site / lang
+        if lang == "fr":
+            for item in built.iterdir():
+                item.rename(site / item.name)
+            built.rmdir()
+        else:
+            built.rename(target)
+
+
+def swap(tmp: Path, out: Path, site_ids: list[str], langs: list[str]) -> None:
+    """Move the fresh build into out/, site by site, keeping what was not rebuilt."""
+    out.mkdir(parents=True, exist_ok=True)
+    for sid in site_ids:
+        fresh, current = tmp / sid, out / sid
+        if set(langs) != set(LANGS) and current.exists():
+            # a partial build: keep the other language's files
+            for lang in LANGS:
+                if lang in langs:
+                    continue
+                if lang == "fr":
+                    for item in current.iterdir():
+                        if item.name not in LANGS and not (fresh / item.name).exists():
+                            shutil.move(str(item), fresh / item.name)
+                else:
+                    if (current / lang).exists() and not (fresh / lang).exists():
+                        shutil.move(str(current / lang), fresh / lang)
+        old = out / f".{sid}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if current.exists():
+            current.rename(old)
+        fresh.rename(current)
+        if old.exists():
+            shutil.rmtree(old)
+    shutil.rmtree(tmp, ignore_errors=True)

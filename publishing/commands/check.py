@@ -1,0 +1,35 @@
+"""`build.py check`: check the whole repository without writing public/.
+
+Loading reads and validates every file (publishing.load); what spans the whole project
+is checked next (publishing.checks: texts, translations, links on the twelve site plans),
+as a build does before it publishes; `check` adds what only the build would find out:
+that each synthesis fits on one page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from publishing.checks import check_project
+from publishing.load.project import read_project
+from publishing.model import Project, Strings
+from publishing.plan.sections.syntheses import render_checked
+from publishing.problems import Report
+
+
+def load_project(root: Path, checks: bool = True) -> tuple[Project, Strings, Report]:
+    """The project and every problem found in it. checks=False leaves out what spans the whole
+    project (texts, translations, links): for a build worker whose caller already checked."""
+    project, strings, report = read_project(Path(root))
+    if checks:
+        check_project(project, report)
+    return project, strings, report
+
+
+def check(root: Path) -> Report:
+    project, strings, report = load_project(Path(root))
+    # a synthesis must fit on one page: render it (from the cache when unchanged)
+    for synthesis in project.syntheses:
+        for lang in synthesis.texts:
+            render_checked(project, strings, synthesis, lang, report)
+    report.deduplicate()
+    return report

@@ -1,0 +1,184 @@
+"""`build.py new …`: create the files of a new Focus or synthesis from a template.
+
+The templates are written for editors: comments say what to fill in. A new
+Focus starts as a draft (never published) until its focus.yml says otherwise.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from publishing.load.schema import SLUG
+from publishing.problems import UsageError
+
+FOCUS_YML = """\
+# Focus : {slug}
+# Date de la dernière mise à jour du contenu (AAAA-MM-JJ) : changez-la à chaque révision.
+updated: {today}
+# Répertoires dont les services vont en annexe du PDF (noms des fichiers de directories/, sans .yml).
+directories: []
+# Couleur de la couverture (foncée : le texte y est blanc), ou une image placée dans ce dossier.
+cover: "#1b4f8a"
+# Brouillon : ni page ni PDF ne sont publiés. Supprimez cette ligne quand le texte est prêt.
+draft: true
+"""
+
+FOCUS_TEXT = {
+    "fr": """\
+---
+title: Titre du Focus
+summary: Une ou deux phrases qui disent à qui sert ce Focus et ce qu'il rassemble.
+---
+
+Une introduction de quelques lignes : le thème, pour qui, ce que le lecteur trouvera.
+
+## En bref
+
+- Le point essentiel à retenir.
+
+## Une première partie
+
+### Une aide ou un droit
+
+Qui y a droit, ce que cela couvre, où le demander.
+
+## Où s'adresser ?
+
+Les services à contacter ; le répertoire en annexe du PDF les détaille.
+""",
+    "nl": """\
+---
+title: Titel van de Focus
+summary: Een of twee zinnen die zeggen voor wie deze Focus is en wat hij bundelt.
+---
+
+Een inleiding van enkele regels: het thema, voor wie, wat de lezer zal vinden.
+
+## In het kort
+
+- Het belangrijkste om te onthouden.
+
+## Een eerste deel
+
+### Een steunmaatregel of een recht
+
+Wie er recht op heeft, wat het dekt, waar je het aanvraagt.
+
+## Waar terecht?
+
+De diensten om te contacteren; het repertorium in bijlage van de pdf geeft de details.
+""",
+}
+
+
+def check_slug(slug: str) -> None:
+    if not re.fullmatch(SLUG, slug):
+        raise UsageError(f"« {slug} » : utilisez des minuscules, chiffres et tirets (par ex. sante-mentale).")
+
+
+def new_focus(root: Path, slug: str, today: date | None = None) -> list[Path]:
+    check_slug(slug)
+    folder = root / "focus" / slug
+    if folder.exists():
+        raise UsageError(f"le dossier focus/{slug}/ existe déjà.")
+    folder.mkdir(parents=True)
+    today = today or date.today()
+    files = {folder / "focus.yml": FOCUS_YML.format(slug=slug, today=today.isoformat())}
+    for lang, text in FOCUS_TEXT.items():
+        files[folder / f"index.{lang}.md"] = text
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    return sorted(files)
+
+
+SYNTHESIS = {
+    "fr": """\
+---
+title: Titre court de la rencontre
+date: {date}
+# Type : concertation, conseil, atelier, forum ou rencontre
+kind: concertation
+# Thème (facultatif) : sante-mentale, prevention-promotion-sante, liaison-ambulatoire-hopital,
+# pratiques-inclusives, organisation-integree, fin-de-vie, perinatalite
+theme: sante-mentale
+# Nombre de participant·es (facultatif ; supprimez la ligne si inconnu)
+participants: 20
+summary: Une phrase qui dit ce qui est ressorti de la rencontre.
+draft: true
+---
+
+## Contexte
+
+Qui s'est réuni, pourquoi, dans quel cadre.
+
+## Ce qui a été dit
+
+### Besoins
+
+- …
+
+### Constats
+
+- …
+
+## Prochaines étapes
+
+- …
+
+## Prochaine rencontre
+
+La date sera annoncée sur ce site.
+""",
+    "nl": """\
+---
+title: Korte titel van de bijeenkomst
+date: {date}
+kind: concertation
+theme: sante-mentale
+participants: 20
+summary: Eén zin die zegt wat er uit de bijeenkomst kwam.
+draft: true
+---
+
+## Context
+
+Wie samenkwam, waarom, in welk kader.
+
+## Wat er gezegd werd
+
+### Noden
+
+- …
+
+### Vaststellingen
+
+- …
+
+## Volgende stappen
+
+- …
+
+## Volgende bijeenkomst
+
+De datum wordt op deze site aangekondigd.
+""",
+}
+
+
+def new_synthesis(root: Path, site: str, day: str, slug: str) -> list[Path]:
+    check_slug(slug)
+    try:
+        meeting = date.fromisoformat(day)
+    except ValueError:
+        raise UsageError(f"« {day} » n'est pas une date AAAA-MM-JJ.") from None
+    folder = root / "content" / site / "syntheses"
+    stem = f"{meeting.isoformat()}-{slug}"
+    files = {folder / f"{stem}.{lang}.md": text.format(date=meeting.isoformat()) for lang, text in SYNTHESIS.items()}
+    for path in files:
+        if path.exists():
+            raise UsageError(f"{path.relative_to(root)} existe déjà.")
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    return sorted(files)

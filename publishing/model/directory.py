@@ -1,0 +1,99 @@
+"""A thematic directory (répertoire) and its entries, as pages, PDFs and open data read them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from publishing.model.territory import Territory, Text, phone_link
+
+LANGUAGE_NAMES = {
+    "fr": {"fr": "français", "nl": "néerlandais", "en": "anglais", "de": "allemand", "ar": "arabe",
+           "es": "espagnol", "it": "italien", "pt": "portugais", "tr": "turc", "ro": "roumain",
+           "pl": "polonais", "ru": "russe", "uk": "ukrainien", "ber": "berbère", "lsfb": "langue des signes"},
+    "nl": {"fr": "Frans", "nl": "Nederlands", "en": "Engels", "de": "Duits", "ar": "Arabisch",
+           "es": "Spaans", "it": "Italiaans", "pt": "Portugees", "tr": "Turks", "ro": "Roemeens",
+           "pl": "Pools", "ru": "Russisch", "uk": "Oekraïens", "ber": "Berbers", "lsfb": "gebarentaal"},
+}
+
+
+def language_names(codes, lang: str) -> str:
+    """'français, néerlandais' for ('fr', 'nl') on the French site."""
+    names = LANGUAGE_NAMES[lang]
+    return ", ".join(names.get(code, code) for code in codes)
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str
+    postcode: str
+    commune: str  # commune id
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: Text
+    description: Text
+    organisation: str | None
+    address: Address | None
+    bassin: str | None  # the bassin of its address, if any
+    serves: tuple[str, ...]  # bassin ids (all five when region-wide)
+    region_wide: bool
+    phone: str | None
+    email: str | None
+    website: str | None
+    languages: tuple[str, ...]
+    hours: Text | None
+    categories: tuple[str, ...]
+    social_brussels: str | None
+    updated: date | None
+    translated: bool  # every text has its Dutch version
+    line: int | None = None
+
+    @property
+    def phone_link(self) -> str | None:
+        return phone_link(self.phone) if self.phone else None
+
+    def serves_territory(self, territory: Territory) -> bool:
+        return territory.is_region or territory.id in self.serves
+
+
+OTHER = "autres"
+
+
+@dataclass(frozen=True)
+class Directory:
+    slug: str
+    title: Text
+    intro: Text | None
+    categories: tuple[Category, ...]
+    entries: tuple[Entry, ...]
+    source: Path
+
+    def for_territory(self, territory: Territory) -> list[Entry]:
+        """All entries on the region's site; on a bassin's, those that serve it."""
+        return [e for e in self.entries if e.serves_territory(territory)]
+
+    def grouped(self, entries: list[Entry]) -> list[tuple[Category, list[Entry]]]:
+        """Entries under each category, in the order of the file; uncategorised ones last."""
+        groups = []
+        for category in self.categories:
+            members = [e for e in entries if category.id in e.categories]
+            if members:
+                groups.append((category, members))
+        rest = [e for e in entries if not e.categories]
+        if rest:
+            groups.append((Category(OTHER, Text("Autres services", "Andere diensten")), rest))
+        return groups
+
+    @property
+    def updated(self) -> date | None:
+        dates = [e.updated for e in self.entries if e.updated]
+        return max(dates) if dates else None

@@ -1,0 +1,23 @@
+"""Where things are published in a site, and where the build keeps its caches: one home for each.
+
+Section folders are site-relative (the same on every site and in both languages); cache
+folders are relative to the repository.
+"""
+from __future__ import annotations
+
+# Sections generated from data (publishing.plan.sections)
+FOCUS = "focus"
+DIRECTORIES = "repertoires"
+SYNTHESES = "syntheses"
+SYNTHESES_FEED = f"{SYNTHESES}/feed.xml"
+
+# Folders the build adds beside the pages
+SEARCH = "pagefind"
+ASSETS = "assets"
+
+# Published folders that no editor's page may take: what links may point into without a page
+GENERATED = (FOCUS, DIRECTORIES, SYNTHESES, SEARCH, ASSETS)
+
+# Caches, relative to the repository (ignored by Git)
+BUILD_CACHE = "build/cache"  # the manifest of the last build of each output folder
+PDF_CACHE = f"{BUILD_CACHE}/pdf"  # rendered PDFs by content hash

@@ -1,0 +1,3 @@
+"""Formats made from the model, beside the web pages: PDFs (pdf, the only module that knows
+WeasyPrint; focus_pdf and synthesis_pdf for the two kinds of document), the search index
+(search), Atom feeds (feed), open data exports (opendata) and sitemaps (sitemap)."""

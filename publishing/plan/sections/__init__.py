@@ -1,0 +1,16 @@
+"""The sections a site gets from data, registered here, in the order they are planned.
+
+Each section is a function `add(section: SectionContext) -> None` that adds its pages and
+files through the context (keyword arguments only). Adding a section: a module here, and
+its function in SECTIONS.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from publishing.plan.sections import directories, focus, syntheses
+from publishing.plan.sections.context import SectionContext
+
+SECTIONS: tuple[Callable[[SectionContext], None], ...] = (focus.add, directories.add, syntheses.add)
+
+__all__ = ["SECTIONS", "SectionContext"]

@@ -1,0 +1,50 @@
+"""What a section is given to add its pages to one site's plan in one language."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from publishing.model import OutputFile, OutputPage, Project, SitePlan, Strings, Territory
+from publishing.problems import Report
+
+
+@dataclass
+class SectionContext:
+    """One site (territory) in one language, being planned.
+
+    with_files=False: plan the pages only, not the files published beside them (PDFs, open
+    data, feeds), for a quick check or the preview.
+    """
+
+    project: Project
+    territory: Territory
+    lang: str
+    report: Report
+    plan: SitePlan
+    with_files: bool = True
+
+    @property
+    def strings(self) -> Strings:
+        return self.project.strings
+
+    @property
+    def t(self) -> Callable[[str], str]:
+        """The interface text of a key in the site's language (theme/i18n/)."""
+        return self.strings.for_lang(self.lang)
+
+    def add_page(self, *, key: str, title: str, markdown: str, text_lang: str | None = None,
+                 source: Path | None = None, nav: int | None = None, description: str | None = None,
+                 translations: tuple[str, ...] = (), meta: dict[str, Any] | None = None,
+                 resources: str = "") -> OutputPage:
+        """A page of the section; text_lang defaults to the site's language."""
+        page = OutputPage(key=key, lang=self.lang, title=title, markdown=markdown, source=source,
+                          text_lang=text_lang or self.lang, nav=nav, description=description,
+                          translations=translations, meta=meta or {}, resources=resources)
+        self.plan.pages.append(page)
+        return page
+
+    def add_file(self, path: str, content: bytes) -> None:
+        """A file published beside the pages, at a site-relative path."""
+        self.plan.files.append(OutputFile(path, content))

@@ -1,0 +1,154 @@
+"""The Focus section of a site: an index of cards, one page per Focus, its PDF.
+
+Each site in each language gets focus/ (the cards) and focus/<slug>/ (the text,
+the download box, JSON-LD), and publishes the PDF of its own edition beside the
+page. A Focus not yet translated into Dutch is listed on the Dutch site, marked,
+and its page offers the French PDF.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from publishing.markdown.markup import point_into
+from publishing.model import (
+    LANGS,
+    Focus,
+    NavOrder,
+    Strings,
+    Territory,
+    long_date,
+)
+from publishing.model.paths import FOCUS
+from publishing.output.focus_pdf import edition, render_brochure
+from publishing.plan.fragments import download_button
+from publishing.plan.resources import resource_files
+from publishing.plan.sections.context import SectionContext
+
+
+def size_label(size: int, lang: str) -> str:
+    kb = size / 1024
+    units = ("ko", "Mo") if lang == "fr" else ("kB", "MB")
+    if kb >= 1024:
+        number = f"{kb / 1024:.1f}"
+        return (number.replace(".", ",") if lang in ("fr", "nl") else number) + f" {units[1]}"
+    return f"{max(1, round(kb))} {units[0]}"
+
+
+def pdf_path(focus: Focus, territory: Territory, lang: str) -> str:
+    """Site-relative path of the PDF of one edition (in its language's site)."""
+    return f"{FOCUS}/{focus.slug}/{focus.pdf_name(territory.id, lang)}"
+
+
+def add(section: SectionContext) -> None:
+    project, strings, territory, lang, report = (section.project, section.strings, section.territory,
+                                                 section.lang, section.report)
+    if not project.focus:
+        return
+    t = section.t
+    ordered = sorted(project.focus.values(), key=lambda f: f.text(lang).title.lower())
+    cards = []
+    for position, focus in enumerate(ordered):
+        text = focus.text(lang)
+        pdf_lang = text.lang  # the French PDF when the Focus is not translated
+        key = f"{FOCUS}/{focus.slug}"
+        rendered = None
+        if section.with_files and pdf_lang == lang:
+            page_url = territory.absolute(lang, f"{FOCUS}/{focus.slug}/")
+            try:
+                rendered = render_brochure(project, strings, focus, territory, lang, page_url)
+            except Exception as exc:  # WeasyPrint's errors are varied; name the Focus and go on
+                report.add(text.source, "pdf_failed", detail=str(exc)[:300])
+            else:
+                section.add_file(pdf_path(focus, territory, lang), rendered.content)
+        pdf_url = territory.absolute(pdf_lang, pdf_path(focus, territory, pdf_lang))
+        box = download_box(t, lang, focus, territory, strings, pdf_url, pdf_lang, rendered)
+        translations = tuple(lg for lg in LANGS if focus.translated(lg))
+        meta = {"updated": focus.updated, "description": text.summary,
+                "jsonld": jsonld(focus, territory, lang, pdf_lang, strings)}
+        # The page is focus/<slug> (linked as focus/<slug>.md), so that the files beside the text
+        # (images, documents) are published in focus/<slug>/, not mixed with other Focus' files.
+        body = point_into(text.body, resources_of(focus), focus.slug)
+        section.add_page(key=key, title=text.title, markdown=box + "\n\n" + body, source=text.source,
+                         text_lang=text.lang, nav=NavOrder.FIRST_ITEM + position, description=text.summary,
+                         translations=translations, meta=meta, resources=focus.slug)
+        cards.append(card(t, lang, focus))
+    section.add_page(key=f"{FOCUS}/index", title=t("focus.title"), markdown=index_markdown(t, cards),
+                     nav=NavOrder.FOCUS, description=t("focus.description"), translations=LANGS)
+
+
+def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Strings, pdf_url: str,
+                 pdf_lang: str, rendered) -> str:
+    text = focus.text(lang)
+    details = ["PDF"]
+    if rendered is not None:
+        details += [size_label(len(rendered.content), lang), f"{rendered.pages} {t('focus.pages')}"]
+    if pdf_lang != lang:
+        details.append(t("focus.pdf_in_french"))
+    return (
+        '<div class="bp-focus-head">\n'
+        f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
+        f'<p class="bp-focus-head__meta">{escape(t("page.updated_label"))} '
+        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time>'
+        f' · {escape(edition(territory, strings, lang))}</p>\n'
+        + download_button(pdf_url, t("focus.download"), pdf_lang if pdf_lang != lang else None, ", ".join(details))
+        + "\n</div>"
+    )
+
+
+def resources_of(focus: Focus) -> frozenset[str]:
+    """The names of the files beside a Focus's texts that its pages may show or link."""
+    return frozenset(p.name for p in resource_files(focus.folder))
+
+
+def card(t, lang: str, focus: Focus) -> str:
+    text = focus.text(lang)
+    untranslated = ""
+    if not focus.translated(lang):
+        untranslated = (f'<p class="bp-card__notice">{escape(t("focus.untranslated"))}</p>')
+    return (
+        f'<li class="bp-card" style="--bp-card: {focus.cover_colour}"{_lang_attr(text.lang, lang)}>\n'
+        f'<h2 class="bp-card__title"><a href="{focus.slug}/">{escape(text.title)}</a></h2>\n'
+        f'<p class="bp-card__summary">{escape(text.summary)}</p>\n'
+        f'<p class="bp-card__date">{escape(t("page.updated_label"))} '
+        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time></p>\n'
+        f"{untranslated}</li>"
+    )
+
+
+def _lang_attr(text_lang: str, lang: str) -> str:
+    return f' lang="{text_lang}"' if text_lang != lang else ""
+
+
+def index_markdown(t, cards: list[str]) -> str:
+    return (f"# {t('focus.title')}\n\n{t('focus.intro')}\n\n"
+            '<ul class="bp-cards">\n' + "\n".join(cards) + "\n</ul>\n")
+
+
+def jsonld(focus: Focus, territory: Territory, lang: str, pdf_lang: str, strings: Strings) -> dict:
+    """WebPage + DigitalDocument; the French and Dutch editions point to each other."""
+    text = focus.text(lang)
+    page_url = territory.absolute(text.lang, f"{FOCUS}/{focus.slug}/")
+
+    def document(lg: str) -> dict:
+        return {"@type": "DigitalDocument", "name": focus.text(lg).title, "inLanguage": lg,
+                "encodingFormat": "application/pdf",
+                "url": territory.absolute(lg, pdf_path(focus, territory, lg)),
+                "dateModified": focus.updated.isoformat()}
+
+    doc = document(pdf_lang)
+    doc["publisher"] = {"@type": "Organization", "name": "Brusano"}
+    others = [lg for lg in LANGS if lg != pdf_lang and focus.translated(lg)]
+    if others:
+        relation = "workTranslation" if pdf_lang == "fr" else "translationOfWork"
+        doc[relation] = [document(lg) for lg in others] if relation == "workTranslation" else document(others[0])
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": text.title,
+        "description": text.summary,
+        "inLanguage": text.lang,
+        "url": page_url,
+        "dateModified": focus.updated.isoformat(),
+        "isPartOf": {"@type": "WebSite", "name": territory.name[lang], "url": territory.url[lang]},
+        "mainEntity": doc,
+    }
