@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all build check test serve bench clean install
+.PHONY: all build check test lint serve bench clean install
 
 all: build
 
@@ -30,8 +30,13 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) build.py check
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) lint
 	$(PY) -m pytest -q
+
+# ruff (style, imports, likely bugs) and mypy (types), configured in pyproject.toml
+lint: $(STAMP)
+	$(PY) -m ruff check publishing tests bench build.py
+	$(PY) -m mypy
 
 serve: $(STAMP)
 	$(PY) build.py serve --site $(or $(SITE),region)

@@ -163,7 +163,7 @@ def measure_corpus(root: Path, work: Path, reps: int) -> dict:
         full.append(timing)
     best = min(full, key=lambda t: t.wall)
     result = {"pages": count_pages(out), "full": best, "bare": min(ref, key=lambda t: t.wall),
-              "pairs": [f.wall / r.wall for r, f in zip(ref, full)]}
+              "pairs": [f.wall / r.wall for r, f in zip(ref, full, strict=True)]}
     result["nochange"] = min((ours(root, out, "--no-pdf")[0] for _ in range(reps)), key=lambda t: t.wall)
     before = inodes(out)
     touch_file(root / "content" / "shared")

@@ -19,8 +19,8 @@ import pytest
 from conftest import make_repo
 
 from publishing import build_sites
-from publishing.problems import messages
 from publishing.commands.check import check
+from publishing.problems import messages
 
 GOOD = """
     -- content/shared/index.fr.md --

@@ -82,7 +82,8 @@ def test_bookmarks_follow_the_headings(fixture_public):
 
 
 def test_document_language_title_tags_and_pdf_ua(fixture_public):
-    for lang, title in (("fr", "Focus d'exemple – Édition Bassin Sud"), ("nl", "Voorbeeldfocus – Editie Zorgzone Zuid")):
+    for lang, title in (("fr", "Focus d'exemple – Édition Bassin Sud"),
+                        ("nl", "Voorbeeldfocus – Editie Zorgzone Zuid")):
         reader = pdf(fixture_public, "sud", lang)
         root = reader.trailer["/Root"]
         assert root["/Lang"] == lang

@@ -122,7 +122,7 @@ def test_the_checks_find_what_they_look_for():
 
 def test_generator_and_pdf_engine_known_in_one_place_each():
     wrong = []
-    for name, path in modules().items():
+    for path in modules().values():
         rel = path.relative_to(PACKAGE).as_posix()
         for library, home in ONLY_IN.items():
             if library in third_party_of(path) and not (rel == home or rel.startswith(home + "/")):

@@ -7,8 +7,8 @@ from pathlib import Path
 from conftest import ROOT
 
 from publishing import build_sites
-from publishing.output import pdf
 from publishing.commands.check import load_project
+from publishing.output import pdf
 from publishing.output.synthesis_pdf import synthesis_html
 
 

@@ -36,7 +36,7 @@ def check_resources(plans: dict[tuple[str, str], SitePlan], report: Report) -> N
 
 def _first_difference(path: Path, other: Path) -> str:
     """The first folder of path that other does not share (content/sud/… beside content/shared/…: sud)."""
-    for part, other_part in zip(path.parts, other.parts):
+    for part, other_part in zip(path.parts, other.parts, strict=False):
         if part != other_part:
             return part
     return path.parent.name

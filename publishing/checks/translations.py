@@ -41,7 +41,7 @@ def check_translations(project: Project, report: Report) -> None:
                             document.texts["nl"].source)
 
 
-def compare_commits(report: Report, root: Path, commits: "CommitDates", french: Path, dutch: Path) -> None:
+def compare_commits(report: Report, root: Path, commits: CommitDates, french: Path, dutch: Path) -> None:
     fr_date, nl_date = commits.get(french), commits.get(dutch)
     if fr_date and nl_date:
         compare(report, french, fr_date, dutch, nl_date)

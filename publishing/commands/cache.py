@@ -123,7 +123,7 @@ class Manifest:
     sites: dict[str, SiteEntry] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, out: Path) -> "Manifest":
+    def load(cls, root: Path, out: Path) -> Manifest:
         key = hashlib.sha256(str(Path(out).resolve()).encode()).hexdigest()[:16]
         path = Path(root) / BUILD_CACHE / f"{key}.pickle"
         try:

@@ -94,7 +94,7 @@ def validate(model: type[M], data: Any, path: Path, report: Report,
     except ValidationError as exc:
         for err in exc.errors():
             loc = prefix + tuple(err["loc"])
-            report_error(err, loc, model, path, report, locator)
+            report_error(dict(err), loc, model, path, report, locator)
         return None
 
 

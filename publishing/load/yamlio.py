@@ -91,7 +91,8 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Do
         report.add(path, "yaml_syntax", detail=str(exc).strip())
         return None
     except ValueError:  # a well-formed value YAML cannot build, e.g. the date 2024-02-30
-        for where, bad in impossible_dates(yaml.compose(text, Loader=yaml.SafeLoader)):
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        for where, bad in impossible_dates(node) if node is not None else ():
             report.add(path, "impossible_date", line=bad.start_mark.line + first_line, where=where, input=bad.value)
         return None
 
@@ -189,7 +190,7 @@ def misplaced_front_matter(lines: list[str], path: Path, report: Report) -> bool
         report.add(path, "front_matter_not_first", line=first + 1)
         return True
     if first == 0 and YAML_KEY.match(lines[0]):
-        for index, line in enumerate(lines[1:], start=1):
+        for line in lines[1:]:
             if line.strip() == "---":
                 report.add(path, "front_matter_no_opening", line=1, input=lines[0].strip())
                 return True

@@ -11,7 +11,6 @@ import markdown
 from publishing.markdown.extensions import EXTENSIONS, print_configs
 
 
-
 @dataclass(frozen=True)
 class Heading:
     level: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.commands.build import build
@@ -31,7 +32,7 @@ def stage(plan: SitePlan, docs_dir: Path, root: Path) -> None:
 
 
 def front_matter(page: OutputPage) -> str:
-    meta = {"title": page.title}
+    meta: dict[str, Any] = {"title": page.title}
     if page.description:
         meta["description"] = page.description
     hide = page.meta.get("hide")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,9 +11,9 @@ from publishing.markdown.extensions import web_extensions
 from publishing.model import LANGS, NavItem, SitePlan
 
 
-def nav_config(items: list[NavItem]) -> list:
+def nav_config(items: list[NavItem]) -> list[dict[str, Any]]:
     """Our navigation in MkDocs' form; paths without language suffix (i18n's suffix mode)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for item in items:
         if item.children:
             out.append({item.title: [f"{item.key}.md"] + nav_config(item.children)})
@@ -33,7 +34,7 @@ def make_config(root: Path, plan: SitePlan, docs_dir: Path, site_dir: Path, plug
     i18n = {"i18n": {"docs_structure": "suffix", "fallback_to_default": False,
                      "reconfigure_search": False, "build_only_locale": lang,
                      "languages": languages}}
-    overrides = dict(
+    overrides: dict[str, Any] = dict(
         site_name=territory.name[lang],
         site_url=territory.url[lang],
         site_description=territory.tagline[lang],

@@ -84,7 +84,9 @@ def blocks(css: str):
 
 def split_top(text: str, sep: str) -> list[str]:
     """Split on sep outside strings and brackets (selectors on ',', declarations on ';')."""
-    parts, depth, quote, current = [], 0, None, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quote = 0, None
     i = 0
     while i < len(text):
         c = text[i]

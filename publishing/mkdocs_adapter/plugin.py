@@ -90,9 +90,14 @@ class BrusanoPlugin(BasePlugin):
             "updated": page.meta.get("updated"),
             "updated_text": long_date(page.meta["updated"], lang) if page.meta.get("updated") else None,
             # structured data (schema.org) a section attached to the page
-            "jsonld": json.dumps(page.meta["jsonld"], ensure_ascii=False, sort_keys=True, default=str)
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") if page.meta.get("jsonld") else None,
+            "jsonld": _script_json(page.meta["jsonld"]) if page.meta.get("jsonld") else None,
         }
+
+
+def _script_json(data: object) -> str:
+    """JSON to put inside <script>: sorted keys, and no character that could end the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class WarningCollector(logging.Handler):

@@ -66,8 +66,8 @@ def render(html: str, base_url: Path, root: Path, title: str, lang: str,
         cached = cache_dir / f"{key}.pdf"
         meta = cache_dir / f"{key}.meta"
         if cached.exists() and meta.exists():
-            pages, overflow = meta.read_text().split()
-            return RenderedPdf(cached.read_bytes(), int(pages), float(overflow))
+            pages_text, overflow_text = meta.read_text().split()
+            return RenderedPdf(cached.read_bytes(), int(pages_text), float(overflow_text))
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 

@@ -69,7 +69,7 @@ class Report:
     def warn(self, file, code: str, line: int | None = None, where: str = "", **params) -> None:
         self.add(file, code, line, where, Severity.WARNING, **params)
 
-    def extend(self, other: "Report") -> None:
+    def extend(self, other: Report) -> None:
         self.problems.extend(other.problems)
 
     def deduplicate(self) -> None:
