@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from publishing.model import LANGS, TERRITORY_IDS
@@ -24,6 +25,7 @@ def parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="vérifier tout le dépôt sans rien publier")
     check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
+    today_option(check)
 
     build = sub.add_parser("build", help="construire les sites dans public/")
     build.add_argument("--site", action="append", choices=TERRITORY_IDS, help="un territoire (répétable)")
@@ -34,17 +36,24 @@ def parser() -> argparse.ArgumentParser:
                        help="sans les PDF (et autres fichiers publiés à côté des pages)")
     build.add_argument("--no-cache", dest="cache", action="store_false",
                        help="tout reconstruire, même les sites dont rien n'a changé")
+    today_option(build)
 
     serve = sub.add_parser("serve", help="prévisualiser un territoire avec rechargement automatique")
     serve.add_argument("--site", choices=TERRITORY_IDS, default="region")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
+    today_option(serve)
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau Focus ou d'une synthèse")
     new.add_argument("kind", choices=("focus", "synthese"), help="focus ou synthese")
     new.add_argument("slug", help="nom court en minuscules et tirets, par ex. sante-mentale")
     new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse")
     new.add_argument("--date", help="date de la réunion (AAAA-MM-JJ), pour une synthèse")
     return p
+
+
+def today_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--today", type=date.fromisoformat, metavar="AAAA-MM-JJ",
+                         help="le jour pris pour aujourd'hui (agenda, valves) ; par défaut la date du dernier commit")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,21 +72,21 @@ def run(args) -> int:
     if args.command == "check":
         from publishing.commands.check import check
 
-        report = check(args.root)
+        report = check(args.root, today=args.today)
         print(report.render(args.messages, strict=args.strict))
         return 1 if report.failed(args.strict) else 0
     if args.command == "build":
         from publishing.commands.build import build_sites
 
         report = build_sites(args.root, args.site, args.lang, args.out, strict=args.strict,
-                             with_files=args.with_files, cache=args.cache)
+                             with_files=args.with_files, cache=args.cache, today=args.today)
         failed = report.failed(args.strict)
         print(report.render(args.messages, strict=args.strict, published=not failed if failed else None))
         return 1 if failed else 0
     if args.command == "serve":
         from publishing.commands.serve import serve
 
-        return serve(args.root, args.site, args.host, args.port, args.messages)
+        return serve(args.root, args.site, args.host, args.port, args.messages, today=args.today)
     if args.command == "new":
         return new(args)
     raise UsageError(f"unknown command {args.command}")

@@ -61,7 +61,7 @@ class Browser:
         self._reader.start()
 
     @classmethod
-    def launch(cls, executable: str | None = None) -> "Browser":
+    def launch(cls, executable: str | None = None) -> Browser:
         executable = executable or find_chromium()
         if not executable:
             raise BrowserError("Chromium not found: install Debian's `chromium` (scripts/install-system.sh)")
@@ -147,7 +147,7 @@ class Browser:
                 self._changed.wait(left)
 
     # --- pages -----------------------------------------------------------------------
-    def new_page(self, width: int = 1280, height: int = 800, phone: bool = False) -> "Page":
+    def new_page(self, width: int = 1280, height: int = 800, phone: bool = False) -> Page:
         if phone:
             width, height = 390, 844
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -178,7 +178,7 @@ class Browser:
                 pass
         shutil.rmtree(self.profile, ignore_errors=True)
 
-    def __enter__(self) -> "Browser":
+    def __enter__(self) -> Browser:
         return self
 
     def __exit__(self, *exc) -> None:

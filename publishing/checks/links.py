@@ -196,7 +196,7 @@ def editor_text(page: OutputPage, documents: dict, pages: dict) -> Text | None:
 
 def check_links(project: Project, plans: dict[Site, SitePlan], report: Report) -> None:
     sites = Sites(project, plans)
-    documents = {t.source: t for d in list(project.focus.values()) + list(project.syntheses)
+    documents = {t.source: t for d in project.documents()
                  for t in d.texts.values()}
     pages = {p.source: p for p in project.pages}
     findings = Findings()

@@ -28,7 +28,7 @@ HTML_IN_TEXT = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*[^<>]*>")
 def texts(project: Project) -> list[tuple[Path, str, int]]:
     """(file, body, line of the body's first line) of every text an editor wrote."""
     found = [(page.source, page.body, page.body_line) for page in project.pages]
-    for document in list(project.focus.values()) + list(project.syntheses):
+    for document in project.documents():
         for text in document.texts.values():
             found.append((text.source, text.body, text.body_line))
     return found

@@ -35,7 +35,7 @@ def check_translations(project: Project, report: Report) -> None:
             compare(report, french.source, french.updated, page.source, page.updated)
         else:
             compare_commits(report, project.root, commits, french.source, page.source)
-    for document in list(project.focus.values()) + list(project.syntheses):
+    for document in project.documents():
         if "fr" in document.texts and "nl" in document.texts:
             compare_commits(report, project.root, commits, document.texts["fr"].source,
                             document.texts["nl"].source)

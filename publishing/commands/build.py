@@ -7,11 +7,13 @@ import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 from publishing.checks import check_project
 from publishing.commands.cache import Manifest, input_hashes
 from publishing.commands.check import load_project
+from publishing.load.today import build_today
 from publishing.model import LANGS, TERRITORY_IDS
 from publishing.output.search import LanguageRoot, index_sites
 from publishing.output.sitemap import write_sitemaps
@@ -21,22 +23,22 @@ from publishing.problems import Report
 _LOADED: dict[str, tuple] = {}  # the project of this build, in the parent and (forked) in the workers
 
 
-def _load(root: str) -> tuple:
+def _load(root: str, today: date) -> tuple:
     """The project of this build. Forked workers find the parent's, loaded before the pool was made;
     otherwise (a platform without fork) the first task of each worker loads it."""
     if root not in _LOADED:
         _LOADED.clear()
         # checks=False: the links and texts of the whole project were checked by build_sites
-        _LOADED[root] = load_project(Path(root), checks=False)
+        _LOADED[root] = load_project(Path(root), checks=False, today=today)
     return _LOADED[root]
 
 
-def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str,
+def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, today: date,
                with_files: bool = True) -> tuple[list, list]:
     """Worker: plan one site in one language, build it, index it for search. Returns problems."""
     from publishing.mkdocs_adapter import build_language
 
-    project, strings, loaded = _load(root)
+    project, strings, loaded = _load(root, today)
     report = Report(project.root)
     report.problems = list(loaded.problems)
     territory = project.territory(site_id)
@@ -56,17 +58,19 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str,
 
 def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] | None = None,
                 out: Path | None = None, strict: bool = False, jobs: int | None = None,
-                with_files: bool = True, cache: bool = True) -> Report:
+                with_files: bool = True, cache: bool = True, today: date | None = None) -> Report:
     """Build sites into out/ (public/ by default), reusing those whose inputs did not change.
 
     with_files=False leaves out the files sections publish beside the pages (the PDFs);
-    cache=False builds everything (publishing.commands.cache decides otherwise).
+    cache=False builds everything (publishing.commands.cache decides otherwise); today: the day
+    the build treats as today (publishing.load.today: the last commit's date by default).
     """
     root = Path(root).resolve()
     out = Path(out or root / "public").resolve()
     site_ids = list(site_ids or TERRITORY_IDS)
     langs = list(langs or LANGS)
-    hashes = input_hashes(root, list(TERRITORY_IDS), list(LANGS), f"with_files={with_files}")
+    today = today or build_today(root)
+    hashes = input_hashes(root, list(TERRITORY_IDS), list(LANGS), f"with_files={with_files};today={today}")
     wanted = {key: value for key, value in hashes.items() if key[1] in langs}
     everything = hashlib.sha256("".join(sorted(hashes.values())).encode()).hexdigest()
     manifest = Manifest.load(root, out)
@@ -77,7 +81,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
         _replay(report, manifest, site_ids)
         return report
 
-    project, strings, report = load_project(root, checks=False)
+    project, strings, report = load_project(root, checks=False, today=today)
     if report.failed(strict):
         return report
     _LOADED.clear()
@@ -92,7 +96,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     staging = tmp / ".staging"  # one per build: parallel builds of one repository don't collide
     # Each language is built into its own folder (MkDocs empties the folder it builds
     # into), then Dutch is moved into nl/ of the French root.
-    tasks = [(str(root), sid, lang, str(tmp / f"{sid}--{lang}"), str(staging), with_files)
+    tasks = [(str(root), sid, lang, str(tmp / f"{sid}--{lang}"), str(staging), today, with_files)
              for sid in stale for lang in langs]
     plans: dict[str, list] = {sid: [] for sid in stale}
     found_by_site: dict[str, list] = {sid: [] for sid in stale}

@@ -7,26 +7,29 @@ that each synthesis fits on one page.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from publishing.checks import check_project
 from publishing.load.project import read_project
+from publishing.load.today import build_today
 from publishing.model import Project, Strings
 from publishing.plan.sections.syntheses import render_checked
 from publishing.problems import Report
 
 
-def load_project(root: Path, checks: bool = True) -> tuple[Project, Strings, Report]:
+def load_project(root: Path, checks: bool = True, today: date | None = None) -> tuple[Project, Strings, Report]:
     """The project and every problem found in it. checks=False leaves out what spans the whole
-    project (texts, translations, links): for a build worker whose caller already checked."""
-    project, strings, report = read_project(Path(root))
+    project (texts, translations, links): for a build worker whose caller already checked.
+    today: the day the build treats as today (by default the last commit's, publishing.load.today)."""
+    project, strings, report = read_project(Path(root), today or build_today(Path(root)))
     if checks:
         check_project(project, report)
     return project, strings, report
 
 
-def check(root: Path) -> Report:
-    project, strings, report = load_project(Path(root))
+def check(root: Path, today: date | None = None) -> Report:
+    project, strings, report = load_project(Path(root), today=today)
     # a synthesis must fit on one page: render it (from the cache when unchanged)
     for synthesis in project.syntheses:
         for lang in synthesis.texts:

@@ -12,12 +12,13 @@ import shutil
 import signal
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 WATCHED = ("content", "sites", "theme", "focus", "directories", "mkdocs.yml")
 
 
-def serve(root: Path, site: str, host: str, port: int, messages: str = "fr") -> int:
+def serve(root: Path, site: str, host: str, port: int, messages: str = "fr", today: date | None = None) -> int:
     from publishing.commands.build import build_sites
     from publishing.mkdocs_adapter import preview_server
 
@@ -26,7 +27,7 @@ def serve(root: Path, site: str, host: str, port: int, messages: str = "fr") -> 
     served = out / site
 
     def rebuild() -> None:
-        report = build_sites(root, [site], out=out, with_files=False)
+        report = build_sites(root, [site], out=out, with_files=False, today=today)
         text = report.render(messages, published=False if report.failed() else None)
         print(text, file=sys.stderr if report.failed() else sys.stdout, flush=True)
 

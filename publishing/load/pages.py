@@ -12,13 +12,13 @@ from pathlib import Path
 from publishing.load import schema
 from publishing.load.yamlio import load_markdown
 from publishing.model import LANGS, Page
-from publishing.model.paths import SYNTHESES
+from publishing.model.paths import DATED_FOLDERS
 from publishing.problems import Report
 
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 
 # Folders below a scope that other modules own (they read them themselves).
-OWNED_ELSEWHERE = (SYNTHESES,)
+OWNED_ELSEWHERE = DATED_FOLDERS
 
 
 def split_name(path: Path) -> tuple[str, str | None]:

@@ -5,8 +5,10 @@ The loaders (publishing.load) build these from the repository; planning
 them. Nothing here reads a file or knows MkDocs.
 """
 from publishing.model.directory import Address, Category, Directory, Entry, language_names
+from publishing.model.event import BRUSSELS, STATUSES, Event, Place
 from publishing.model.focus import Focus
 from publishing.model.langs import DEFAULT_LANG, LANGS
+from publishing.model.news import ItemText, News, Notice
 from publishing.model.page import DocumentText, Page, Translatable, url_of
 from publishing.model.plan import NavItem, NavOrder, OutputFile, OutputPage, SitePlan
 from publishing.model.project import Project
@@ -24,7 +26,8 @@ from publishing.model.territory import (
                                         phone_link,
 )
 
-__all__ = ["Address", "Area", "BASSINS", "Category", "Commune", "DEFAULT_LANG", "Directory", "DocumentText",
-           "Entry", "Focus", "Helpdesk", "KINDS", "LANGS", "NavItem", "NavOrder", "OutputFile", "OutputPage", "Page",
-           "Project", "REGION", "SitePlan", "Strings", "Synthesis", "TERRITORY_IDS", "THEMES", "Territory", "Text",
+__all__ = ["Address", "Area", "BASSINS", "BRUSSELS", "Category", "Commune", "DEFAULT_LANG", "Directory",
+           "DocumentText", "Entry", "Event", "Focus", "Helpdesk", "ItemText", "KINDS", "LANGS", "NavItem",
+           "NavOrder", "News", "Notice", "OutputFile", "OutputPage", "Page", "Place", "Project", "REGION",
+           "STATUSES", "SitePlan", "Strings", "Synthesis", "TERRITORY_IDS", "THEMES", "Territory", "Text",
            "Translatable", "language_names", "long_date", "month_year", "phone_link", "url_of"]

@@ -339,6 +339,78 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the synthesis runs {overflow} mm (about {lines} line(s)) past one A4 page, even in two columns.",
                "shorten the text by about {lines} line(s): a synthesis fits on one page."),
     },
+    # --- news, partners' notices and events (load/news.py, load/events.py) ------
+    "item_name": {
+        "fr": ("le nom « {input} » ne suit pas le modèle AAAA-MM-JJ-sujet.fr.md.",
+               "renommez le fichier, par ex. 2023-01-19-forum-ouvert.fr.md : la date de publication (actualité, "
+               "avis) ou du début (événement), puis quelques mots en minuscules séparés par des tirets."),
+        "en": ("the name '{input}' does not follow YYYY-MM-DD-subject.fr.md.",
+               "rename the file, e.g. 2023-01-19-forum-ouvert.fr.md: the date of publication (news, notice) or "
+               "of the start (event), then a few lowercase words separated by hyphens."),
+    },
+    "item_date": {
+        "fr": ("la date {input} ne correspond pas à celle du nom du fichier ({expected}).",
+               "corrigez la date de l'en-tête ou renommez le fichier : les deux doivent être le même jour."),
+        "en": ("date {input} differs from the file name's ({expected}).",
+               "correct the header's date or rename the file: both must be the same day."),
+    },
+    "item_mismatch": {
+        "fr": ("{input} diffère de la version française ({other}).",
+               "recopiez ces champs de la version française : seuls les textes (titre, résumé, texte alternatif, "
+               "public, prix, lieu) changent d'une langue à l'autre."),
+        "en": ("{input} differs from the French version ({other}).",
+               "copy these fields from the French version: only the texts (title, summary, alternative text, "
+               "audience, price, venue) change from one language to the other."),
+    },
+    "item_image_no_alt": {
+        "fr": ("l'image « {input} » n'a pas de texte alternatif dans ce fichier.",
+               "ajoutez « image_alt: … » sous « image: » : une phrase qui dit ce que montre l'image, dans la langue "
+               "du fichier (c'est ce que lisent les lecteurs d'écran)."),
+        "en": ("the image '{input}' has no alternative text in this file.",
+               "add 'image_alt: …' below 'image:': a sentence saying what the image shows, in the file's "
+               "language (screen readers read it)."),
+    },
+    "not_https": {
+        "fr": ("le lien « {input} » n'est pas une adresse https://.",
+               "écrivez l'adresse complète et sûre, commençant par https://, par ex. https://www.exemple.be/inscription"),
+        "en": ("the link '{input}' is not an https:// address.",
+               "write the full, secure address starting with https://, e.g. https://www.example.be/register"),
+    },
+    "notice_until_before_date": {
+        "fr": ("l'avis quitte les listes le {input}, avant sa publication ({expected}).",
+               "mettez dans « until » le dernier jour où l'avis doit être affiché, après « date »."),
+        "en": ("the notice leaves the lists on {input}, before it is published ({expected}).",
+               "set 'until' to the last day the notice is to be shown, after 'date'."),
+    },
+    "event_end_before_start": {
+        "fr": ("l'événement finit ({input}) avant de commencer ({expected}).",
+               "corrigez « end » ou « start » : la fin vient après le début (même jour : « 2023-01-19 16:30 »)."),
+        "en": ("the event ends ({input}) before it starts ({expected}).",
+               "correct 'end' or 'start': the end comes after the start (same day: '2023-01-19 16:30')."),
+    },
+    "event_past_scheduled": {
+        "fr": ("l'événement est passé (fini le {input}) et toujours annoncé comme prévu (status: scheduled).",
+               "s'il a eu lieu, écrivez « status: held » ; sinon « cancelled » (annulé) ou « postponed » (reporté)."),
+        "en": ("the event is over (ended {input}) and still announced as scheduled (status: scheduled).",
+               "if it took place, write 'status: held'; otherwise 'cancelled' or 'postponed'."),
+    },
+    "time_without_date": {
+        "fr": ("« {input} » est une heure sans date.",
+               "écrivez le jour et l'heure entre guillemets, par ex. \"2023-01-19 09:30\" (heure de Bruxelles)."),
+        "en": ("'{input}' is a time without a date.",
+               "write the day and the time in quotes, e.g. \"2023-01-19 09:30\" (Brussels time)."),
+    },
+    "moment_format": {
+        "fr": ("« {input} » n'est ni une date ni une date et une heure.",
+               "écrivez AAAA-MM-JJ pour une journée entière, ou \"AAAA-MM-JJ HH:MM\" entre guillemets, "
+               "par ex. \"2023-01-19 09:30\"."),
+        "en": ("'{input}' is neither a date nor a date and a time.",
+               "write YYYY-MM-DD for a whole day, or \"YYYY-MM-DD HH:MM\" in quotes, e.g. \"2023-01-19 09:30\"."),
+    },
+    "impossible_time": {
+        "fr": ("l'heure de « {input} » n'existe pas.", "vérifiez les heures (0 à 23) et les minutes (0 à 59), par ex. 09:30."),
+        "en": ("the time in '{input}' does not exist.", "check the hours (0 to 23) and minutes (0 to 59), e.g. 09:30."),
+    },
     # --- links, images and raw HTML in texts (links.py, lint.py) -------------
     "broken_link": {
         "fr": ("lien vers « {input} » : aucune page à cette adresse{sites}.",

@@ -1,0 +1,62 @@
+"""Files named by their date: content/<territory>/<folder>/YYYY-MM-DD-<slug>.<lang>.md.
+
+Syntheses, news, events and partners' notices are all kept this way, so that a folder
+lists them in order. Here: finding them and grouping the languages of each.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from publishing.model import LANGS
+from publishing.problems import Report
+
+NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+)\.md$")
+
+
+@dataclass(frozen=True)
+class DatedFiles:
+    """The language files of one item."""
+
+    territory: str
+    slug: str  # "2023-01-19-forum-ouvert"
+    day: date  # the date of its name
+    paths: dict[str, Path]  # by language
+
+
+def dated_files(content_dir: Path, territory_ids: tuple[str, ...], folder: str, report: Report,
+                name_code: str) -> Iterator[DatedFiles]:
+    """Each item of content/<territory>/<folder>/, its names checked: a file whose name does not
+    follow the pattern, or whose date does not exist, is reported with name_code."""
+    for tid in territory_ids:
+        where = content_dir / tid / folder
+        if not where.is_dir():
+            continue
+        groups: dict[str, dict[str, Path]] = {}
+        for path in sorted(where.iterdir()):
+            if path.is_dir() or path.name.startswith(".") or path.suffix.lower() != ".md":
+                continue
+            match = NAME.match(path.name)
+            if not match or match.group(5) not in LANGS:
+                report.add(path, name_code, input=path.name)
+                continue
+            groups.setdefault(path.name.rsplit(".", 2)[0], {})[match.group(5)] = path
+        for slug, paths in groups.items():
+            if "fr" not in paths:
+                report.add(paths["nl"], "no_french", stem=slug)
+                continue
+            day = name_date(slug)
+            if day is None:
+                report.add(paths["fr"], name_code, input=paths["fr"].name)
+                continue
+            yield DatedFiles(tid, slug, day, paths)
+
+
+def name_date(slug: str) -> date | None:
+    try:
+        return date(int(slug[:4]), int(slug[5:7]), int(slug[8:10]))
+    except ValueError:
+        return None

@@ -1,0 +1,124 @@
+"""News, partners' notices and events: the language files of each item, read and compared.
+
+Each language file has the whole header (Decap CMS and `build.py new` write both): the
+fields of the item itself (dates, place, themes…) must be the same in French and Dutch; the
+texts (title, summary, image alternative, audience, price, venue) are the language's own.
+French is the reference: an item without French is not published, one without Dutch is
+published in French on the Dutch site, marked, as any page.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from publishing.load import schema
+from publishing.load.dated import DatedFiles
+from publishing.load.yamlio import Locator, load_markdown
+from publishing.model import ItemText
+from publishing.problems import Report
+
+M = TypeVar("M", bound=BaseModel)
+
+# The fields of a header that are the language's own; all others must agree between languages.
+TEXT_FIELDS = frozenset({"title", "summary", "image_alt", "audience", "price", "venue", "draft"})
+
+
+@dataclass
+class ReadItem(Generic[M]):
+    """An item's headers and texts by language; the French header is the reference."""
+
+    files: DatedFiles
+    metas: dict[str, M]
+    texts: dict[str, ItemText]
+    locators: dict[str, Locator]
+
+    @property
+    def meta(self) -> M:
+        return self.metas["fr"]
+
+    @property
+    def source(self) -> Path:
+        return self.texts["fr"].source
+
+    def line(self, key: str, lang: str = "fr") -> int | None:
+        return self.locators[lang].line((key,))
+
+
+def read_items(found: Iterator[DatedFiles], model: type[M], report: Report, date_of: Callable[[M], date],
+               date_key: str) -> Iterator[ReadItem[M]]:
+    """Each item whose French file is valid and not a draft; date_of(header) must be the date of
+    the file's name (date_key names that field in the messages)."""
+    for files in found:
+        metas: dict[str, M] = {}
+        texts: dict[str, ItemText] = {}
+        locators: dict[str, Locator] = {}
+        for lang, path in files.paths.items():
+            md = load_markdown(path, report)
+            if md is None:
+                continue
+            meta = schema.validate(model, md.meta, path, report, md.locator)
+            if meta is None:
+                continue
+            if date_of(meta) != files.day:
+                report.add(path, "item_date", line=md.locator.line((date_key,)), where=date_key,
+                           input=date_of(meta).isoformat(), expected=files.day.isoformat())
+                continue
+            if getattr(meta, "draft", False):
+                report.warn(path, "draft", line=md.locator.line(("draft",)))
+                continue
+            fields = meta.model_dump()
+            metas[lang], locators[lang] = meta, md.locator
+            texts[lang] = ItemText(lang, fields["title"], fields["summary"], md.body, md.body_line, path,
+                                   image_alt=fields.get("image_alt"), audience=fields.get("audience"),
+                                   price=fields.get("price"), venue=fields.get("venue"))
+        if "fr" not in texts:
+            continue
+        french = metas["fr"].model_dump(exclude=set(TEXT_FIELDS))
+        for lang, meta in metas.items():
+            if lang == "fr":
+                continue
+            other = meta.model_dump(exclude=set(TEXT_FIELDS))
+            differing = sorted(key for key in french if french[key] != other.get(key))
+            if differing:
+                report.add(texts[lang].source, "item_mismatch", line=locators[lang].line((differing[0],)),
+                           input=", ".join(differing), other=texts["fr"].source.name)
+        if "nl" not in files.paths:
+            report.warn(files.paths["fr"], "not_translated", stem=files.slug)
+        yield ReadItem(files, metas, texts, locators)
+
+
+def image_of(item: ReadItem[Any], report: Report) -> tuple[bool, Path | None]:
+    """(valid, the image file) of an item's `image`: the file beside the text, and in every
+    language an alternative text, since an image nobody can read is an error."""
+    name = getattr(item.meta, "image", None)
+    if not name:
+        return True, None
+    ok = True
+    path = item.source.parent / name
+    if not path.is_file():
+        report.add(item.source, "missing_image", line=item.line("image"), where="image", input=name)
+        ok = False
+    for lang, text in item.texts.items():
+        if not text.image_alt:
+            report.add(text.source, "item_image_no_alt", line=item.line("image", lang), where="image", input=name)
+            ok = False
+    return ok, path
+
+
+def https_problem(value: str | None) -> bool:
+    """A link that must be https and is not (or is no web address at all)."""
+    return value is not None and not value.startswith("https://")
+
+
+def check_url(item: ReadItem[Any], key: str, report: Report, code: str) -> bool:
+    value = getattr(item.meta, key)
+    if https_problem(value):
+        report.add(item.source, code, line=item.line(key), where=key, input=value)
+        return False
+    return True
+

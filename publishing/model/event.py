@@ -1,0 +1,69 @@
+"""Events of the agenda: when (Europe/Brussels), where (an address, online, or both), for whom."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from publishing.model.news import ItemText
+from publishing.model.page import Translatable
+from publishing.model.paths import AGENDA
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+STATUSES = ("scheduled", "cancelled", "postponed", "full")
+
+
+@dataclass(frozen=True)
+class Place:
+    street: str
+    postcode: str
+    commune: str  # commune id
+    area: str | None  # the area of a split commune ("bruxelles/laeken"), or the commune's id
+    bassin: str | None  # the bassin of the address
+
+
+@dataclass(frozen=True)
+class Event(Translatable):
+    territory: str
+    slug: str  # "2023-01-19-forum-ouvert": the start date, then a short name
+    start: date | datetime  # a date (all day) or an aware datetime in Europe/Brussels
+    end: date | datetime | None
+    place: Place | None
+    online: str | None  # "https://…" where it happens, or "" when the link comes with registration
+    organiser: str | None
+    registration: str | None
+    status: str
+    themes: tuple[str, ...]
+    region: bool  # a bassin's event that concerns the whole region too
+    texts: dict[str, ItemText] = field(hash=False, compare=False)  # type: ignore[assignment]
+
+    folder = AGENDA
+
+    @property
+    def key(self) -> str:
+        return f"{self.folder}/{self.slug}"
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def day(self) -> date:
+        """The day it starts."""
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    @property
+    def last_day(self) -> date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, datetime) else end
+
+    def ends_before(self, today: date) -> bool:
+        """Over before the given day: a past event."""
+        return self.last_day < today
+
+    def finish(self) -> datetime:
+        """The moment it ends (an all-day event: the next midnight; no end: its start, or +1 day)."""
+        end = self.end or self.start
+        if isinstance(end, datetime):
+            return end
+        return datetime.combine(end + timedelta(days=1), datetime.min.time(), BRUSSELS)
