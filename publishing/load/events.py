@@ -13,6 +13,7 @@
     registration: https://…        optional
     status: scheduled              scheduled, cancelled, postponed, full; held once it took place
     themes: [sante-mentale]        region: true  (a bassin's event that concerns the region too)
+    source: …                      where the facts come from, for the team (not published)
     ---
 
 Times are Brussels' (summer and winter time are taken care of); a time with an offset
@@ -96,6 +97,7 @@ class EventMeta(schema.Strict):
     status: Literal[EVENT_STATUSES] = "scheduled"  # type: ignore[valid-type]
     themes: list[Literal[THEMES]] = []  # type: ignore[valid-type]
     region: bool = False
+    source: str | None = None  # where the facts come from (a report, a page): for the team, not published
     draft: bool = False
 
     @field_validator("start", "end", mode="before")

@@ -9,6 +9,7 @@
     partner: …                   the organisation that wrote it
     website: https://…           its website (optional)
     until: 2023-03-31            after this day it leaves the lists; its page stays, marked past
+    # all: source: …             where the facts come from, for the team (not published)
     ---
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ class NewsMeta(schema.Strict):
     themes: list[Literal[THEMES]] = []  # type: ignore[valid-type]
     image: str | None = None
     image_alt: str | None = None
+    source: str | None = None  # where the facts come from (a report, a page): for the team, not published
     draft: bool = False
 
 
