@@ -43,11 +43,14 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
     today_option(serve)
-    new = sub.add_parser("new", help="créer les fichiers d'un nouveau Focus ou d'une synthèse")
-    new.add_argument("kind", choices=("focus", "synthese"), help="focus ou synthese")
+    new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
+                                     "annonce de partenaire), en brouillon")
+    new.add_argument("kind", choices=("focus", "synthese", "actualite", "evenement", "avis"),
+                     help="focus, synthese, actualite, evenement ou avis")
     new.add_argument("slug", help="nom court en minuscules et tirets, par ex. sante-mentale")
-    new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse")
-    new.add_argument("--date", help="date de la réunion (AAAA-MM-JJ), pour une synthèse")
+    new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse, de l'actualité, de l'événement…")
+    new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse), de publication (actualité, avis) "
+                                    "ou du début (événement)")
     return p
 
 
@@ -97,6 +100,10 @@ def new(args) -> int:
 
     if args.kind == "focus":
         created = scaffold.new_focus(args.root, args.slug)
+    elif args.kind in scaffold.ITEM_KINDS:
+        if not args.site or not args.date:
+            raise UsageError(f"{args.kind} demande --site <territoire> et --date AAAA-MM-JJ.")
+        created = scaffold.new_item(args.root, args.kind, args.site, args.date, args.slug)
     else:
         if not args.site or not args.date:
             raise UsageError("une synthèse demande --site <territoire> et --date AAAA-MM-JJ.")

@@ -179,3 +179,26 @@ def test_messages_in_english_say_no_french(tmp_path):
     _project, report = load(tmp_path, EVENT.replace('start: "2023-03-28 09:30"\n    end: "2023-03-28 12:00"',
                                                     'start: "09:30"', 1))
     assert any("'09:30' is a time without a date." in line for line in lines(report, "en"))
+
+
+def test_the_scaffold_writes_both_languages_as_drafts_and_check_asks_for_what_is_left(tmp_path):
+    from publishing.cli import main
+
+    root = make_repo(tmp_path, HOME)
+    assert main(["--root", str(root), "new", "evenement", "atelier", "--site", "sud", "--date", "2023-03-28"]) == 0
+    fr = root / "content/sud/agenda/2023-03-28-atelier.fr.md"
+    nl = root / "content/sud/agenda/2023-03-28-atelier.nl.md"
+    assert fr.exists() and nl.exists()
+    _project, _strings, report = load_project(root, today=TODAY)
+    assert not report.errors and {p.code for p in report.warnings} == {"draft"}
+    for path in (fr, nl):
+        path.write_text(path.read_text().replace("draft: true\n", ""))
+    _project, _strings, report = load_project(root, today=TODAY)
+    assert any("address: la valeur contient encore « … » du modèle." in line for line in lines(report))
+    for path in (fr, nl):
+        path.write_text(path.read_text().replace("Rue …", "Rue de l'Exemple 1").replace("commune: …", "commune: forest")
+                        .replace("registration: https://…", "registration: https://example.org/inscription")
+                        .replace("source: …", "source: test"))
+    project, _strings, report = load_project(root, today=TODAY)
+    assert not report.problems, report.render()
+    assert project.events[0].place.bassin == "sud"

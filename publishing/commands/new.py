@@ -6,10 +6,12 @@ Focus starts as a draft (never published) until its focus.yml says otherwise.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from publishing.load.schema import SLUG
+from publishing.model import LANGS
+from publishing.model.paths import AGENDA, NEWS, NOTICES
 from publishing.problems import UsageError
 
 FOCUS_YML = """\
@@ -175,6 +177,34 @@ def new_synthesis(root: Path, site: str, day: str, slug: str) -> list[Path]:
     folder = root / "content" / site / "syntheses"
     stem = f"{meeting.isoformat()}-{slug}"
     files = {folder / f"{stem}.{lang}.md": text.format(date=meeting.isoformat()) for lang, text in SYNTHESIS.items()}
+    for path in files:
+        if path.exists():
+            raise UsageError(f"{path.relative_to(root)} existe déjà.")
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    return sorted(files)
+
+
+# `build.py new actualite|evenement|avis`: the kind's folder in content/<territory>/ and its templates
+# (publishing/commands/scaffolds/<kind>.<lang>.md, written for editors, comments in French).
+ITEM_KINDS = {"actualite": NEWS, "evenement": AGENDA, "avis": NOTICES}
+SCAFFOLDS = Path(__file__).resolve().parent / "scaffolds"
+
+
+def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path]:
+    """Both language files of a news item, an event or a notice, as drafts. day: its date
+    (publication, or the event's start); a notice is shown for a month by default."""
+    check_slug(slug)
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        raise UsageError(f"« {day} » n'est pas une date AAAA-MM-JJ.") from None
+    folder = root / "content" / site / ITEM_KINDS[kind]
+    stem = f"{when.isoformat()}-{slug}"
+    until = when + timedelta(days=30)
+    files = {folder / f"{stem}.{lang}.md": (SCAFFOLDS / f"{kind}.{lang}.md").read_text(encoding="utf-8")
+             .replace("{date}", when.isoformat()).replace("{until}", until.isoformat()) for lang in LANGS}
     for path in files:
         if path.exists():
             raise UsageError(f"{path.relative_to(root)} existe déjà.")

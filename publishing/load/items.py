@@ -16,13 +16,16 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from publishing.load import schema
+from publishing.load import contact, schema
 from publishing.load.dated import DatedFiles
 from publishing.load.yamlio import Locator, load_markdown
 from publishing.model import ItemText
 from publishing.problems import Report
 
 M = TypeVar("M", bound=BaseModel)
+
+# What `build.py new` writes where an editor has to fill in (publishing/commands/scaffolds/)
+PLACEHOLDER = "…"
 
 # The fields of a header that are the language's own; all others must agree between languages.
 TEXT_FIELDS = frozenset({"title", "summary", "image_alt", "audience", "price", "venue", "draft"})
@@ -72,6 +75,10 @@ def read_items(found: Iterator[DatedFiles], model: type[M], report: Report, date
                 report.warn(path, "draft", line=md.locator.line(("draft",)))
                 continue
             fields = meta.model_dump()
+            left = [key for key, value in fields.items() if PLACEHOLDER in str(value)]
+            if left:  # a template's "…" still there: the item is not ready
+                report.add(path, "placeholder_left", line=md.locator.line((left[0],)), where=left[0])
+                continue
             metas[lang], locators[lang] = meta, md.locator
             texts[lang] = ItemText(lang, fields["title"], fields["summary"], md.body, md.body_line, path,
                                    image_alt=fields.get("image_alt"), audience=fields.get("audience"),
@@ -117,6 +124,9 @@ def https_problem(value: str | None) -> bool:
 
 def check_url(item: ReadItem[Any], key: str, report: Report, code: str) -> bool:
     value = getattr(item.meta, key)
+    if value is not None and not contact.valid_url(value):
+        report.add(item.source, "bad_website", line=item.line(key), where=key, input=value)
+        return False
     if https_problem(value):
         report.add(item.source, code, line=item.line(key), where=key, input=value)
         return False

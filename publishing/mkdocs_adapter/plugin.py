@@ -47,9 +47,8 @@ class BrusanoPlugin(BasePlugin):
                 for t in self.project.territories.values()
             ],
             home_other=territory.url[other],
-            # the site's Atom feed of syntheses, announced in every page's head
-            feed=next((territory.absolute(lang, p.meta["feed"]) for p in self.plan.pages
-                       if p.meta.get("feed")), None),
+            # the site's feeds (Atom: syntheses, news; iCalendar: the agenda), announced in every page's head
+            feeds=self.feeds(),
         )
         return env
 
@@ -73,6 +72,19 @@ class BrusanoPlugin(BasePlugin):
         return output_content
 
     # --- helpers -------------------------------------------------------------
+    def feeds(self) -> list[dict[str, str]]:
+        """(title, href, type) of the feeds that sections attached to their pages (meta feed, calendar)."""
+        territory, lang, t = self.plan.territory, self.plan.lang, self.strings.for_lang(self.plan.lang)
+        found = []
+        for page in self.plan.pages:
+            if page.meta.get("feed"):
+                found.append({"title": page.meta.get("feed_title") or t("synthesis.feed"),
+                              "href": territory.absolute(lang, page.meta["feed"]), "type": "application/atom+xml"})
+            if page.meta.get("calendar"):
+                found.append({"title": page.meta["calendar_title"],
+                              "href": territory.absolute(lang, page.meta["calendar"]), "type": "text/calendar"})
+        return found
+
     def page_context(self, page: OutputPage) -> dict:
         territory, lang = self.plan.territory, self.plan.lang
         alternates = [(lg, territory.absolute(lg, page.url)) for lg in LANGS if lg in page.translations]

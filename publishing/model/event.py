@@ -61,6 +61,12 @@ class Event(Translatable):
         """Over before the given day: a past event."""
         return self.last_day < today
 
+    def begins(self) -> datetime:
+        """The moment it starts (an all-day event: midnight in Brussels), to sort by."""
+        if isinstance(self.start, datetime):
+            return self.start
+        return datetime.combine(self.start, datetime.min.time(), BRUSSELS)
+
     def finish(self) -> datetime:
         """The moment it ends (an all-day event: the next midnight; no end: its start, or +1 day)."""
         end = self.end or self.start

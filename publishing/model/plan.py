@@ -22,9 +22,12 @@ class NavOrder:
     then 20, 30, 40 for the helpdesk, 50…); the sections take theirs among them, here.
     """
 
+    NEWS = 5
+    AGENDA = 6
     FOCUS = 10
     DIRECTORIES = 15
     SYNTHESES = 45
+    NOTICES = 47
     FIRST_ITEM = 20  # the pages of a section, in their order, after the section's index
 
 

@@ -407,6 +407,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{input}' is neither a date nor a date and a time.",
                "write YYYY-MM-DD for a whole day, or \"YYYY-MM-DD HH:MM\" in quotes, e.g. \"2023-01-19 09:30\"."),
     },
+    "placeholder_left": {
+        "fr": ("la valeur contient encore « … » du modèle.",
+               "remplacez « … » par la vraie valeur, ou supprimez la ligne si le champ est facultatif."),
+        "en": ("the value still holds the template's '…'.",
+               "replace '…' with the real value, or delete the line if the field is optional."),
+    },
     "impossible_time": {
         "fr": ("l'heure de « {input} » n'existe pas.", "vérifiez les heures (0 à 23) et les minutes (0 à 59), par ex. 09:30."),
         "en": ("the time in '{input}' does not exist.", "check the hours (0 to 23) and minutes (0 to 59), e.g. 09:30."),
