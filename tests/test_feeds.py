@@ -1,10 +1,12 @@
-"""The agenda's iCalendar files, read back with a real parser: icalendar (RFC 5545).
+"""The agenda's iCalendar files and the news' Atom feed, read back with real parsers: icalendar
+(RFC 5545), xml.etree (Atom).
 
 Fictional events in summer and winter time, all day and timed, on site and online, in a bassin
 and in the region; the day the build takes for today is given.
 """
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,10 +15,12 @@ import pytest
 from conftest import HOME, make_repo
 
 from publishing import load_project
-from publishing.output import ical
+from publishing.model.paths import NEWS, NEWS_FEED
+from publishing.output import feed, ical
 
 TODAY = date(2023, 3, 1)
 BRUSSELS = ZoneInfo("Europe/Brussels")
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 # title, summary and the other texts of each language; the rest of the header is shared
 LONG = ("Journée d'échanges « Santé mentale périnatale » : réseaux, services, pratiques ; "
@@ -239,4 +243,34 @@ def test_stamps_come_from_the_build_day_and_two_renderings_are_byte_identical(pr
     starts = [e["DTSTART"].dt for e in parse(data).walk("VEVENT")]
     moments = [s if isinstance(s, datetime) else datetime.combine(s, datetime.min.time(), BRUSSELS) for s in starts]
     assert moments == sorted(moments)
+
+
+# Atom
+
+
+def test_the_news_feed_is_atom_with_stable_ids_dates_and_links(project):
+    sud = project.territories["sud"]
+    news = [n for n in project.news if n.territory == "sud"]
+    root = ET.fromstring(feed.news_atom(project, sud, "nl", news))
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    links = {link.get("rel"): link.get("href") for link in root.findall("a:link", ATOM)}
+    assert links == {"self": sud.absolute("nl", NEWS_FEED), "alternate": sud.absolute("nl", f"{NEWS}/")}
+    assert root.findtext("a:updated", namespaces=ATOM) == "2023-02-20T00:00:00Z"
+    assert root.findtext("a:author/a:name", namespaces=ATOM) == "Brusano"
+    entries = root.findall("a:entry", ATOM)
+    assert [e.findtext("a:title", namespaces=ATOM) for e in entries] == ["Nouvelle", "Open forum"]  # newest first
+    first, second = entries
+    assert first.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"  # not translated
+    assert second.findtext("a:id", namespaces=ATOM) == (
+        "tag:brusano.brussels,2023-01-19:sud/actualites/2023-01-19-forum-ouvert/nl")
+    assert second.findtext("a:published", namespaces=ATOM) == "2023-01-19T00:00:00Z"
+    assert second.findtext("a:updated", namespaces=ATOM) == "2023-01-19T00:00:00Z"
+    assert second.find("a:link", ATOM).get("href") == "https://www.zorgzone-zuid.brussels/actualites/2023-01-19-forum-ouvert/"
+    assert [(c.get("term"), c.get("label")) for c in second.findall("a:category", ATOM)] == [
+        ("organisation-integree", "Geïntegreerde organisatie"), ("sante-mentale", "Geestelijke gezondheid")]
+    fr = ET.fromstring(feed.news_atom(project, sud, "fr", news))
+    assert fr.findall("a:entry", ATOM)[1].findtext("a:summary", namespaces=ATOM) == "Retour sur le forum & ses suites."
+    assert {e.findtext("a:id", namespaces=ATOM) for e in fr.findall("a:entry", ATOM)}.isdisjoint(
+        {e.findtext("a:id", namespaces=ATOM) for e in entries})
+    assert feed.news_atom(project, sud, "fr", list(reversed(news))) == feed.news_atom(project, sud, "fr", news)
 
