@@ -1,11 +1,12 @@
-"""The agenda's iCalendar files and the news' Atom feed, read back with real parsers: icalendar
-(RFC 5545), xml.etree (Atom).
+"""The agenda's iCalendar files, the news' Atom feed and the JSON-LD of items, read back with real
+parsers: icalendar (RFC 5545), xml.etree (Atom), json.
 
 Fictional events in summer and winter time, all day and timed, on site and online, in a bassin
 and in the region; the day the build takes for today is given.
 """
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,7 +17,7 @@ from conftest import HOME, make_repo
 
 from publishing import load_project
 from publishing.model.paths import NEWS, NEWS_FEED
-from publishing.output import feed, ical
+from publishing.output import feed, ical, structured_data
 
 TODAY = date(2023, 3, 1)
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -274,3 +275,61 @@ def test_the_news_feed_is_atom_with_stable_ids_dates_and_links(project):
         {e.findtext("a:id", namespaces=ATOM) for e in entries})
     assert feed.news_atom(project, sud, "fr", list(reversed(news))) == feed.news_atom(project, sud, "fr", news)
 
+
+# JSON-LD
+
+
+def test_event_dates_carry_brussels_offset_and_statuses_are_schema_org(project):
+    sud, region = project.territories["sud"], project.territories["region"]
+
+    def data(slug, lang="fr", site=sud):
+        found = structured_data.event(project, site, lang, by_slug(project, slug))
+        return json.loads(json.dumps(found))
+
+    summer, winter = data("2023-03-28-atelier"), data("2023-03-25-permanence")
+    assert (summer["startDate"], summer["endDate"]) == ("2023-03-28T09:30:00+02:00", "2023-03-28T12:00:00+02:00")
+    assert winter["startDate"] == "2023-03-25T14:00:00+01:00"
+    week = data("2023-04-03-semaine", "nl", region)
+    assert (week["startDate"], week["endDate"]) == ("2023-04-03", "2023-04-05")  # schema.org: the last day
+    assert week["eventStatus"] == "https://schema.org/EventCancelled"
+    assert data("2023-05-10-forum")["eventStatus"] == "https://schema.org/EventPostponed"
+    assert "endDate" not in data("2023-05-10-forum")
+    assert data("2023-02-10-rencontre")["eventStatus"] == "https://schema.org/EventScheduled"
+    full = data("2023-06-01-journee", "nl")
+    assert full["eventStatus"] == "https://schema.org/EventScheduled"
+    assert full["offers"] == {"@type": "Offer", "availability": "https://schema.org/SoldOut",
+                              "url": "https://example.org/inscription"}
+    assert full["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert full["location"] == [
+        {"@type": "Place", "address": {"@type": "PostalAddress", "streetAddress": "Rue de l'Exemple 3",
+                                       "postalCode": "1060", "addressLocality": "Sint-Gillis",
+                                       "addressRegion": "Brussel", "addressCountry": "BE"}},
+        {"@type": "VirtualLocation", "url": "https://example.org/inscription"}]
+    assert winter["location"] == {"@type": "VirtualLocation", "url": "https://example.org/visio"}
+    assert winter["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert summer["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert summer["location"]["name"] == "Maison de quartier; salle 2, rez"
+    assert summer["organizer"] == {"@type": "Organization", "name": "Brusano"}
+    assert summer["url"] == "https://www.bassin-sud.brussels/agenda/2023-03-28-atelier/"
+    assert data("2023-03-28-atelier", "nl", region)["url"] == "https://www.zorgzone-zuid.brussels/agenda/2023-03-28-atelier/"
+    assert data("2023-05-10-forum", "nl")["inLanguage"] == "fr"  # shown in French on the Dutch site
+    assert "isAccessibleForFree" not in summer and "offers" not in summer
+
+
+def test_news_and_notices_are_news_articles(project):
+    sud = project.territories["sud"]
+    news = next(n for n in project.news if n.slug == "2023-01-19-forum-ouvert")
+    article = structured_data.news_article(project, sud, "nl", news)
+    assert article["@type"] == "NewsArticle" and article["headline"] == "Open forum"
+    assert article["datePublished"] == "2023-01-19" and article["inLanguage"] == "nl"
+    assert article["url"] == "https://www.zorgzone-zuid.brussels/actualites/2023-01-19-forum-ouvert/"
+    assert article["image"] == "https://www.zorgzone-zuid.brussels/actualites/forum.png"
+    assert article["publisher"] == {"@type": "Organization", "name": "Brusano", "url": "https://www.brusano.brussels/nl/"}
+    assert article["isPartOf"] == {"@type": "WebSite", "name": "Zorgzone Zuid", "url": "https://www.zorgzone-zuid.brussels/"}
+    assert "image" not in structured_data.news_article(project, sud, "fr", project.news[0])
+    (notice,) = project.notices
+    data = structured_data.notice(project, sud, "fr", notice)
+    assert data["@type"] == "NewsArticle"
+    assert data["author"] == {"@type": "Organization", "name": "Service fictif", "url": "https://example.org/"}
+    assert data["url"] == "https://www.bassin-sud.brussels/valves/2023-02-15-permanence/"
+    json.dumps(data)
