@@ -73,9 +73,14 @@ def test_only_the_article_of_a_page_in_its_language_is_indexed(tmp_path):
     assert "bp-notice" in untranslated and "data-pagefind-body" not in untranslated
     assert "data-pagefind-body" not in (out / "sud" / "404.html").read_text(encoding="utf-8")
     entry = json.loads((out / "sud" / "nl" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["nl"]["page_count"] == 1
+    indexed = [p for p in (out / "sud" / "nl").rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    assert entry["languages"]["nl"]["page_count"] == len(indexed)  # the home and the lists every site has
+    assert not any("seulement" in p.parts for p in indexed)
     entry = json.loads((out / "sud" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["fr"]["page_count"] == 2
+    french = [p for p in (out / "sud").rglob("index.html")
+              if "nl" not in p.relative_to(out / "sud").parts and "data-pagefind-body" in p.read_text("utf-8")]
+    assert entry["languages"]["fr"]["page_count"] == len(french)  # the home, seulement/, the lists
+    assert any("seulement" in p.parts for p in french)
 
 
 def test_search_box_points_to_its_own_language_root(public):

@@ -43,6 +43,10 @@ class Event(Translatable):
     def key(self) -> str:
         return f"{self.folder}/{self.slug}"
 
+    def text(self, lang: str) -> ItemText:
+        """The text in a language, or the French one when it is not translated."""
+        return self.texts.get(lang) or self.texts["fr"]
+
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime)

@@ -38,6 +38,10 @@ class News(Translatable):
     def key(self) -> str:
         return f"{self.folder}/{self.slug}"
 
+    def text(self, lang: str) -> ItemText:
+        """The text in a language, or the French one when it is not translated."""
+        return self.texts.get(lang) or self.texts["fr"]
+
 
 @dataclass(frozen=True)
 class Notice(News):

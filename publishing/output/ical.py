@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import cast
 
 from publishing.model import BRUSSELS, Event, ItemText, Project, Territory
 
@@ -175,7 +174,7 @@ def description(project: Project, lang: str, event: Event, url: str) -> str:
 
 
 def _text(event: Event, lang: str) -> ItemText:
-    return cast(ItemText, event.text(lang))  # an event's texts are ItemTexts (publishing.load.items)
+    return event.text(lang)  # an event's texts are ItemTexts (publishing.load.items)
 
 
 def escape(value: str) -> str:

@@ -7,9 +7,9 @@ item of a bassin is published on the bassin's site, the region's lists link ther
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
-from publishing.model import BRUSSELS, Event, ItemText, News, Notice, Project, Territory
+from publishing.model import BRUSSELS, Event, News, Notice, Project, Territory
 
 SCHEMA = "https://schema.org"
 PUBLISHER = "Brusano"
@@ -57,7 +57,7 @@ def event(project: Project, territory: Territory, lang: str, event: Event) -> di
     """Event: name, description, dates with Brussels' offset (a day for an all-day event), status,
     attendance mode, place and/or online location, organiser, language, page."""
     home = _home(project, territory, event.territory)
-    text = cast(ItemText, event.text(lang))  # an event's texts are ItemTexts (publishing.load.items)
+    text = event.text(lang)  # an event's texts are ItemTexts (publishing.load.items)
     page = home.absolute(lang, f"{event.key}/")
     data: dict[str, Any] = {
         "@context": SCHEMA,
@@ -107,7 +107,7 @@ def _mode(event: Event, on_site: bool) -> str:
 
 
 def _place(project: Project, lang: str, event: Event) -> dict[str, Any]:
-    text = cast(ItemText, event.text(lang))
+    text = event.text(lang)
     place: dict[str, Any] = {"@type": "Place"}
     if text.venue:
         place["name"] = text.venue

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from publishing.plan.sections import directories, focus, syntheses
+from publishing.plan.sections import agenda, directories, focus, news, notices, syntheses
 from publishing.plan.sections.context import SectionContext
 
-SECTIONS: tuple[Callable[[SectionContext], None], ...] = (focus.add, directories.add, syntheses.add)
+SECTIONS: tuple[Callable[[SectionContext], None], ...] = (focus.add, directories.add, syntheses.add, news.add,
+                                                         agenda.add, notices.add)
 
 __all__ = ["SECTIONS", "SectionContext"]

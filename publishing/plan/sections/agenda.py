@@ -1,0 +1,198 @@
+"""The agenda of a site: coming events first, then past ones by month (the latest on the first
+page, each year on a page of its own); a page per event with its .ics file ("add to my
+calendar"); an iCalendar feed per language to subscribe to.
+
+What is coming depends on the day the build takes for today (publishing.load.today), not on
+the clock: two builds of one commit are identical; a daily build keeps the agenda current.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from publishing.model import LANGS, Event, NavOrder, Project, long_date, month_year
+from publishing.model.paths import AGENDA, AGENDA_FEED
+from publishing.output import ical, structured_data
+from publishing.plan import templates
+from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.listing import (
+    LATEST,
+    Entry,
+    Listing,
+    badge,
+    filter_data,
+    item_href,
+    shown_items,
+    text_lang,
+    theme_filter,
+    theme_labels,
+    translations_of,
+)
+
+# Events whose status is worth a word in the lists (scheduled and held go without)
+MARKED = ("cancelled", "postponed", "full")
+
+
+def add(section: SectionContext) -> None:
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    today = project.today
+    own = [e for e in project.events if e.territory == territory.id]
+    shown = shown_items(project.events, project, territory)
+    for event in own:
+        add_event_page(section, event)
+    if shown and section.with_files:
+        section.add_file(AGENDA_FEED, ical.calendar(project, territory, lang, shown))
+    coming = sorted((e for e in shown if not e.ends_before(today)), key=lambda e: (e.begins(), e.territory, e.slug))
+    past = [e for e in shown if e.ends_before(today)]  # latest first, as loaded
+    latest = past[:LATEST]
+    archived = len(latest) < len(past)
+    years = sorted({e.day.year for e in past}, reverse=True)
+    listing = agenda_listing(section, coming, latest, 0)
+    if archived:
+        listing.archives = [(str(y), f"{y}/") for y in years]
+        listing.archives_title = t("agenda.archives")
+    listing.feeds = [{"href": "agenda.ics", "type": "text/calendar", "label": t("agenda.subscribe")}] if shown else []
+    markdown = "\n\n".join([f"# {t('agenda.title')}", templates.escape(t("agenda.intro")),
+                            templates.render(project.root, "agenda.html", list=listing)]) + "\n"
+    section.add_page(key=f"{AGENDA}/index", title=t("agenda.title"), markdown=markdown, nav=NavOrder.AGENDA,
+                     description=t("agenda.description"), translations=LANGS,
+                     meta={"calendar": AGENDA_FEED if shown else None, "calendar_title": t("agenda.subscribe")})
+    if archived:
+        for year in years:
+            listing = agenda_listing(section, None, [e for e in past if e.day.year == year], 1)
+            title = f"{t('agenda.title')} {year}"
+            markdown = "\n\n".join([f"# {title}", templates.render(project.root, "agenda.html", list=listing)]) + "\n"
+            section.add_page(key=f"{AGENDA}/{year}", title=title, markdown=markdown,
+                             description=t("agenda.description"), translations=LANGS)
+
+
+@dataclass
+class AgendaListing(Listing):
+    """The agenda's content: coming events (None on a year's page), then past ones by month."""
+
+    coming: list[Entry] | None = None
+    coming_title: str = ""
+    coming_anchor: str = "a-venir"
+    no_coming: str = ""
+    past_title: str = ""
+    past_anchor: str = "passes"
+    group_level: int = 2
+
+
+def agenda_listing(section: SectionContext, coming: list[Event] | None, past: list[Event],
+                   depth: int) -> AgendaListing:
+    t = section.t
+    everything = (coming or []) + past
+    groups: list[tuple[str, str, list[Entry]]] = []
+    for event in past:
+        heading = month_year(event.day, section.lang)
+        heading = heading[:1].upper() + heading[1:]
+        anchor = f"mois-{event.day.year}-{event.day.month:02d}"
+        if not groups or groups[-1][1] != anchor:
+            groups.append((heading, anchor, []))
+        groups[-1][2].append(entry(section, event, depth))
+    online = [("online", t("agenda.format.online")), ("place", t("agenda.format.place"))]
+    formats = [(value, label) for value, label in online if any(value in formats_of(e) for e in everything)]
+    extra = [{"id": "bp-format", "name": "format", "attr": "format", "label": t("agenda.format"),
+              "everything": t("agenda.format.all"), "options": formats}] if len(formats) > 1 else []
+    return AgendaListing(
+        groups=groups, empty=t("agenda.empty"),
+        filters=theme_filter(t, everything, section.project, section.territory, section.lang, t("agenda.filter"),
+                             t("agenda.count_one"), t("agenda.count_many"), t("agenda.none"), extra),
+        coming=None if coming is None else [entry(section, e, depth) for e in coming],
+        coming_title=t("agenda.coming"), no_coming=t("agenda.no_coming"),
+        past_title=t("agenda.past") if coming is not None else "", group_level=3 if coming is not None else 2)
+
+
+def formats_of(event: Event) -> list[str]:
+    return (["online"] if event.online is not None else []) + (["place"] if event.place or
+                                                               event.text("fr").venue else [])
+
+
+def entry(section: SectionContext, event: Event, depth: int) -> Entry:
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    text = event.text(lang)
+    where = place_text(project, event, lang, t)
+    return Entry(href=item_href(project, territory, lang, event, depth), title=text.title, summary=text.summary,
+                 datetime=event.start.isoformat(), when=when(event, lang, t),
+                 labels=([where] if where else []) + theme_labels(t, event.themes), text_lang=text_lang(event, lang),
+                 badge=badge(project, territory, lang, event),
+                 data=filter_data(event) + [("format", " ".join(formats_of(event)))],
+                 status=t(f"agenda.status.{event.status}") if event.status in MARKED else None,
+                 status_id=event.status)
+
+
+def when(event: Event, lang: str, t) -> str:
+    """'mardi 28 mars 2023, 9 h 30 – 12 h 00', 'dinsdag 28 maart 2023, 9.30 – 12.00 uur'."""
+    start = f"{t(f'date.weekday.{event.day.isoweekday()}')} {long_date(event.day, lang)}"
+    end = event.end
+    if isinstance(event.start, datetime):
+        text = f"{start}, {clock(event.start, t)}"
+        if isinstance(end, datetime):
+            same_day = end.date() == event.day
+            text += " – " + (clock(end, t) if same_day else f"{long_date(end.date(), lang)}, {clock(end, t)}")
+        elif end is not None and end != event.day:
+            text += f" – {long_date(end, lang)}"
+        return text
+    if end is not None and event.last_day != event.day:
+        return f"{start} – {t(f'date.weekday.{event.last_day.isoweekday()}')} {long_date(event.last_day, lang)}"
+    return start
+
+
+def clock(moment: datetime, t) -> str:
+    return t("date.time").format(hour=moment.hour, minute=f"{moment.minute:02d}")
+
+
+def place_text(project: Project, event: Event, lang: str, t) -> str:
+    """The venue, the address with its commune and bassin, and online, in one line."""
+    text = event.text(lang)
+    parts = [text.venue] if text.venue else []
+    if event.place is not None:
+        parts.append(address_text(project, event, lang))
+    if event.online is not None:
+        parts.append(t("agenda.format.online"))
+    return " · ".join(parts)
+
+
+def address_text(project: Project, event: Event, lang: str) -> str:
+    place = event.place
+    assert place is not None
+    commune = project.communes[place.commune]
+    area = next((a for a in commune.areas if a.id == place.area), None)
+    name = commune.name[lang] if area is None or area.id == commune.id else f"{commune.name[lang]} ({area.name[lang]})"
+    bassin = f" – {project.territories[place.bassin].name[lang]}" if place.bassin in project.territories else ""
+    return f"{place.street}, {place.postcode} {name}{bassin}"
+
+
+def add_event_page(section: SectionContext, event: Event) -> None:
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    text = event.text(lang)
+    facts: list[tuple[str, str, str | None]] = []
+    if text.venue or event.place is not None:
+        facts.append((t("agenda.place"), " · ".join(p for p in (text.venue, event.place and
+                                                                 address_text(project, event, lang)) if p), None))
+    if event.online is not None:
+        facts.append((t("agenda.online"), event.online or t("agenda.online_link_later"), event.online or None))
+    for key, value in (("organiser", event.organiser), ("audience", text.audience), ("price", text.price)):
+        if value:
+            facts.append((t(f"agenda.{key}"), value, None))
+    past = event.ends_before(project.today)
+    actions = []
+    if event.registration and not past and event.status not in ("cancelled", "full"):
+        actions.append({"href": event.registration, "label": t("agenda.register"), "primary": True, "type": None,
+                        "download": False})
+    if not past:
+        actions.append({"href": f"{event.slug}.ics", "label": t("agenda.add_to_calendar"), "primary": False,
+                        "type": "text/calendar", "download": True})
+    head = {"datetime": event.start.isoformat(), "when": when(event, lang, t), "labels": theme_labels(t, event.themes),
+            "summary": text.summary, "image": None, "facts": facts, "actions": actions,
+            "past": t("agenda.past_notice") if past else None,
+            "status": t(f"agenda.status.{event.status}") if event.status in MARKED else None,
+            "status_id": event.status}
+    markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body
+    if section.with_files:
+        section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, territory, lang, event))
+    section.add_page(key=event.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
+                     description=text.summary, translations=translations_of(event),
+                     meta={"jsonld": structured_data.event(project, territory, lang, event)})
+

@@ -1,0 +1,100 @@
+"""The news section of a site: the list (newest first, by year; the latest on the first page,
+each year on a page of its own), one page per item, and an Atom feed per language.
+
+A site lists its own news; the region's list also shows the bassins', marked, linking to the
+bassin's site. An item not translated into Dutch is listed on the Dutch site, marked, and its
+page is the French text with the notice every untranslated page has.
+"""
+from __future__ import annotations
+
+from publishing.model import LANGS, NavOrder, News, Notice, long_date
+from publishing.model.paths import NEWS, NEWS_FEED
+from publishing.output import feed, structured_data
+from publishing.plan import templates
+from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.listing import (
+    LATEST,
+    Entry,
+    Listing,
+    badge,
+    by_year,
+    filter_data,
+    item_href,
+    shown_items,
+    text_lang,
+    theme_filter,
+    theme_labels,
+    translations_of,
+)
+
+
+def add(section: SectionContext) -> None:
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    own = [n for n in project.news if n.territory == territory.id]
+    shown = shown_items(project.news, project, territory)
+    for item in own:
+        add_item_page(section, item)
+    if own and section.with_files:
+        section.add_file(NEWS_FEED, feed.news_atom(project, territory, lang, own))
+    years = sorted({n.date.year for n in shown}, reverse=True)
+    latest = shown[:LATEST]
+    archived = len(latest) < len(shown)
+    listing = Listing(groups=by_year([(n.date, entry(section, n, 0)) for n in latest]),
+                      filters=filters(section, latest), empty=t("news.empty"),
+                      archives=[(str(y), f"{y}/") for y in years] if archived else [],
+                      archives_title=t("items.archives"),
+                      feeds=[{"href": "feed.xml", "type": "application/atom+xml", "label": t("news.feed")}]
+                      if own else [])
+    section.add_page(key=f"{NEWS}/index", title=t("news.title"), markdown=page(section, t("news.title"),
+                     t("news.intro"), listing), nav=NavOrder.NEWS, description=t("news.description"),
+                     translations=LANGS, meta={"feed": NEWS_FEED if own else None,
+                                               "feed_title": t("news.feed")})
+    if archived:
+        for year in years:
+            items = [n for n in shown if n.date.year == year]
+            listing = Listing(groups=by_year([(n.date, entry(section, n, 1)) for n in items]),
+                              filters=filters(section, items), empty=t("news.empty"))
+            title = f"{t('news.title')} {year}"
+            section.add_page(key=f"{NEWS}/{year}", title=title, markdown=page(section, title, "", listing),
+                             description=t("news.description"), translations=LANGS)
+
+
+def page(section: SectionContext, title: str, intro: str, listing: Listing) -> str:
+    parts = [f"# {title}"]
+    if intro:
+        parts.append(templates.escape(intro))
+    parts.append(templates.render(section.project.root, "list.html", list=listing))
+    return "\n\n".join(parts) + "\n"
+
+
+def filters(section: SectionContext, items: list[News]) -> dict | None:
+    t = section.t
+    return theme_filter(t, items, section.project, section.territory, section.lang, t("news.filter"),
+                        t("news.count_one"), t("news.count_many"), t("news.none"))
+
+
+def entry(section: SectionContext, item: News, depth: int) -> Entry:
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    text = item.text(lang)
+    return Entry(href=item_href(project, territory, lang, item, depth), title=text.title, summary=text.summary,
+                 datetime=item.date.isoformat(), when=long_date(item.date, lang),
+                 labels=theme_labels(t, item.themes), text_lang=text_lang(item, lang),
+                 badge=badge(project, territory, lang, item), data=filter_data(item))
+
+
+def add_item_page(section: SectionContext, item: News | Notice, facts: list | None = None,
+                  past: str | None = None) -> None:
+    """The page of a news item or a notice: its head (date, themes, image…), then its text."""
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    text = item.text(lang)
+    image = None
+    if item.image is not None:
+        image = {"src": f"../{item.image.name}", "alt": text.image_alt or ""}
+    head = {"datetime": item.date.isoformat(), "when": long_date(item.date, lang),
+            "labels": theme_labels(t, item.themes), "summary": text.summary, "image": image,
+            "past": past, "facts": facts or [], "actions": [], "status": None}
+    markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body
+    data = (structured_data.notice(project, territory, lang, item) if isinstance(item, Notice)
+            else structured_data.news_article(project, territory, lang, item))
+    section.add_page(key=item.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
+                     description=text.summary, translations=translations_of(item), meta={"jsonld": data})

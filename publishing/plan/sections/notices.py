@@ -1,0 +1,52 @@
+"""Partners' notices (valves): the list of those still shown (until their end date, included),
+and a page per notice, which stays after its end date, marked as past.
+
+Publishing a notice is merging its file (the editors' guide says how a partner's text reaches
+the repository and who reviews it).
+"""
+from __future__ import annotations
+
+from publishing.model import LANGS, NavOrder, Notice, long_date
+from publishing.model.paths import NOTICES
+from publishing.plan import templates
+from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.listing import (
+    Entry,
+    Listing,
+    badge,
+    by_year,
+    filter_data,
+    item_href,
+    shown_items,
+    text_lang,
+    theme_filter,
+    theme_labels,
+)
+from publishing.plan.sections.news import add_item_page
+
+
+def add(section: SectionContext) -> None:
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    today = project.today
+    for item in (n for n in project.notices if n.territory == territory.id):
+        facts = [(t("notices.partner"), item.partner, item.partner_url),
+                 (t("notices.until"), long_date(item.until, lang), None)]
+        add_item_page(section, item, facts=facts, past=None if item.listed(today) else t("notices.past"))
+    listed = [n for n in shown_items(project.notices, project, territory) if n.listed(today)]
+    listing = Listing(groups=by_year([(n.date, entry(section, n)) for n in listed]),
+                      filters=theme_filter(t, listed, project, territory, lang, t("notices.filter"),
+                                           t("notices.count_one"), t("notices.count_many"), t("notices.none")),
+                      empty=t("notices.empty"))
+    markdown = "\n\n".join([f"# {t('notices.title')}", templates.escape(t("notices.intro")),
+                            templates.render(project.root, "list.html", list=listing)]) + "\n"
+    section.add_page(key=f"{NOTICES}/index", title=t("notices.title"), markdown=markdown, nav=NavOrder.NOTICES,
+                     description=t("notices.description"), translations=LANGS)
+
+
+def entry(section: SectionContext, item: Notice) -> Entry:
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    text = item.text(lang)
+    return Entry(href=item_href(project, territory, lang, item, 0), title=text.title, summary=text.summary,
+                 datetime=item.date.isoformat(), when=long_date(item.date, lang),
+                 labels=[item.partner, *theme_labels(t, item.themes)], text_lang=text_lang(item, lang),
+                 badge=badge(project, territory, lang, item), data=filter_data(item))
