@@ -3,6 +3,8 @@
 One entry per stable code: the message and the fix. Loaders never write prose
 themselves; they name a code and its parameters, so that a message is worded
 once and can be translated here without touching the code that found it.
+A parameter holds data only (a name, a path, a list of names); the words around
+it, "did you mean" included, are here (PARTS).
 """
 from __future__ import annotations
 
@@ -130,8 +132,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "commune_needs_part": {
         "fr": ("« {input} » est partagée entre plusieurs bassins.",
-               "nommez la partie, par ex. {example}."),
-        "en": ("'{input}' is split between several bassins.", "name the part, e.g. {example}."),
+               "nommez la partie, par ex. « {example} »."),
+        "en": ("'{input}' is split between several bassins.", "name the part, e.g. '{example}'."),
     },
     "commune_twice": {
         "fr": ("« {input} » est déjà dans le territoire « {other} ».",
@@ -236,10 +238,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "file_name_clash": {
         "fr": ("« {input} » a le nom d'un autre fichier publié dans le même dossier du site ({other}) : "
                "celui-ci le remplacerait.",
-               "renommez l'un des deux fichiers et les liens vers lui, par ex. {suggestion}."),
+               "renommez l'un des deux fichiers et les liens vers lui, par ex. {other} → {rename}."),
         "en": ("'{input}' has the name of another file published in the same folder of the site ({other}): "
                "that one would replace it.",
-               "rename one of the two files and the links to it, e.g. {suggestion}."),
+               "rename one of the two files and the links to it, e.g. {other} → {rename}."),
     },
     "pdf_failed": {
         "fr": ("le PDF n'a pas pu être produit : {detail}.", "vérifiez les images et liens du texte."),
@@ -297,8 +299,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "add 'serves: region' (the whole Region) or 'serves: [nord, sud]', or an address."),
     },
     "bad_serves": {
-        "fr": ("« serves » ne connaît pas « {input} ».", "écrivez « region » ou une liste de bassins parmi : {allowed}."),
-        "en": ("'serves' does not know '{input}'.", "write 'region' or a list of bassins among: {allowed}."),
+        "fr": ("« serves » ne connaît pas « {input} ».",
+               "écrivez « region » ou une liste de bassins parmi : {allowed}{suggestion}."),
+        "en": ("'serves' does not know '{input}'.", "write 'region' or a list of bassins among: {allowed}{suggestion}."),
     },
     "bad_website": {
         "fr": ("adresse web invalide « {input} ».", "écrivez l'adresse complète, avec https://, par ex. https://www.exemple.be/"),
@@ -519,6 +522,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# Optional parts of a message: the loader passes the data it found (a close name) or nothing;
+# the part is worded here and left out of the message when the loader has nothing.
+PARTS: dict[str, dict[str, str]] = {
+    "suggestion": {"fr": " (vouliez-vous dire « {suggestion} » ?)", "en": " (did you mean '{suggestion}'?)"},
+}
+
 WORDS = {
     "fix": {"fr": "À faire", "en": "Fix"},
     "warning": {"fr": "avertissement", "en": "warning"},
@@ -537,6 +546,9 @@ def render(code: str, lang: str, params: dict) -> tuple[str, str]:
     entry = MESSAGES.get(code) or MESSAGES["invalid"]
     text, hint = entry.get(lang) or entry["fr"]
     safe = _Defaulting(params)
+    for name, part in PARTS.items():
+        value = params.get(name)
+        safe[name] = (part.get(lang) or part["fr"]).format_map({name: value}) if value else ""
     return text.format_map(safe), hint.format_map(safe)
 
 
