@@ -300,7 +300,29 @@ CASES = [
         summary: Un essai.
         ---
         ## Texte
-    """),
+        -- directories/sante-mentale.yml --
+        title: {fr: Santé mentale, nl: Geestelijke gezondheid}
+        entries:
+          - id: ligne
+            name: {fr: Ligne, nl: Lijn}
+            description: {fr: Une ligne., nl: Een lijn.}
+            serves: region
+    """, english="  Fix: use the name of a file in directories/: sante-mentale."),
+    Case("focus-directory-before-any-directory",
+         "focus/essai/focus.yml:2: directories[0]: répertoire inconnu « sante-mentale » : "
+         "le dossier directories/ n'a encore aucun répertoire.",
+         files="""
+        -- focus/essai/focus.yml --
+        updated: 2024-05-01
+        directories: [sante-mentale]
+        -- focus/essai/index.fr.md --
+        ---
+        title: Essai
+        summary: Un essai.
+        ---
+        ## Texte
+    """, english="  Fix: create directories/sante-mentale.yml (its format: the editors' guide, on directories), "
+                  "or remove 'sante-mentale' from the 'directories' list of focus.yml."),
     Case("focus-script",
          "focus/essai/index.fr.md:6: balise HTML <script> interdite dans un texte.",
          files="""
@@ -368,6 +390,20 @@ CASES = [
             categories: [soin]
     """, english="directories/essai.yml:9: entries[0] (ligne).categories.0: unknown category 'soin' "
                   "(did you mean 'soins'?)."),
+    Case("category-in-a-file-without-categories",
+         "directories/essai.yml:7: entries[0] (ligne).categories.0: catégorie « soins » non déclarée : "
+         "le fichier ne déclare aucune catégorie.",
+         files="""
+        -- directories/essai.yml --
+        title: {fr: Essai, nl: Proef}
+        entries:
+          - id: ligne
+            name: {fr: Ligne, nl: Lijn}
+            description: {fr: Une ligne., nl: Een lijn.}
+            serves: region
+            categories: [soins]
+    """, english="  Fix: declare it at the top of the file: a 'categories:' line, then below it, indented, "
+                  "'soins: {fr: …, nl: …}' (its title in French and in Dutch)."),
     Case("unknown-bassin-in-serves",
          "directories/essai.yml:6: entries[0] (ligne).serves.1: « serves » ne connaît pas « sude ».",
          files="""

@@ -247,10 +247,13 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
         if not LANGUAGE_CODE.match(code):
             problem("bad_language_code", ("languages", i), input=code)
     for i, cid in enumerate(data.categories):
-        if cid not in categories:
+        if cid in categories:
+            continue
+        if not categories:  # the file declares none: say where to declare it
+            problem("category_undeclared", ("categories", i), input=cid)
+        else:
             close = difflib.get_close_matches(cid, sorted(categories), n=1)
-            problem("unknown_category", ("categories", i), input=cid,
-                    allowed=", ".join(sorted(categories)) or "—",
+            problem("unknown_category", ("categories", i), input=cid, allowed=", ".join(sorted(categories)),
                     suggestion=close[0] if close else "")
     if not ok:
         return None

@@ -231,6 +231,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("répertoire inconnu « {input} ».", "utilisez le nom d'un fichier de directories/ : {allowed}."),
         "en": ("unknown directory '{input}'.", "use the name of a file in directories/: {allowed}."),
     },
+    "directory_none": {
+        "fr": ("répertoire inconnu « {input} » : le dossier directories/ n'a encore aucun répertoire.",
+               "créez directories/{input}.yml (son format : « Les répertoires » dans le guide de rédaction), "
+               "ou retirez « {input} » de la liste « directories » de focus.yml."),
+        "en": ("unknown directory '{input}': the folder directories/ holds no directory yet.",
+               "create directories/{input}.yml (its format: the editors' guide, on directories), "
+               "or remove '{input}' from the 'directories' list of focus.yml."),
+    },
     "missing_image": {
         "fr": ("l'image « {input} » n'existe pas.", "placez le fichier à côté du texte, ou corrigez son nom (majuscules comprises)."),
         "en": ("image '{input}' does not exist.", "put the file next to the text, or fix its name (case matters)."),
@@ -316,6 +324,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "utilisez une des catégories déclarées en haut du fichier ({allowed}), ou déclarez-la sous « categories: »."),
         "en": ("unknown category '{input}'{suggestion}.",
                "use one of the categories declared at the top of the file ({allowed}), or declare it under 'categories:'."),
+    },
+    "category_undeclared": {
+        "fr": ("catégorie « {input} » non déclarée : le fichier ne déclare aucune catégorie.",
+               "déclarez-la en haut du fichier : une ligne « categories: », puis en dessous, en retrait, "
+               "« {input}: {{fr: …, nl: …}} » (son titre en français et en néerlandais)."),
+        "en": ("category '{input}' is not declared: the file declares no categories.",
+               "declare it at the top of the file: a 'categories:' line, then below it, indented, "
+               "'{input}: {{fr: …, nl: …}}' (its title in French and in Dutch)."),
     },
     # --- syntheses -----------------------------------------------------------
     "synthesis_name": {
