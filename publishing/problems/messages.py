@@ -544,18 +544,54 @@ PARTS: dict[str, dict[str, str]] = {
     "suggestion": {"fr": " (vouliez-vous dire « {suggestion} » ?)", "en": " (did you mean '{suggestion}'?)"},
 }
 
+# Usage errors of the command line (UsageError): one line, after "build.py: ".
+USAGE: dict[str, dict[str, str]] = {
+    "unknown_command": {"fr": "commande inconnue « {input} ».", "en": "unknown command '{input}'."},
+    "slug_invalid": {
+        "fr": "« {input} » : utilisez des minuscules, chiffres et tirets (par ex. sante-mentale).",
+        "en": "'{input}': use lower-case letters, digits and hyphens (e.g. sante-mentale).",
+    },
+    "focus_exists": {"fr": "le dossier focus/{slug}/ existe déjà.", "en": "the folder focus/{slug}/ already exists."},
+    "file_exists": {"fr": "{path} existe déjà.", "en": "{path} already exists."},
+    "not_a_date": {"fr": "« {input} » n'est pas une date AAAA-MM-JJ.", "en": "'{input}' is not a YYYY-MM-DD date."},
+    "synthesis_needs_site_date": {
+        "fr": "une synthèse demande --site <territoire> et --date AAAA-MM-JJ.",
+        "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD.",
+    },
+    "today_not_a_date": {
+        "fr": "{variable}={input} : la date s'écrit AAAA-MM-JJ.",
+        "en": "{variable}={input}: the date is written YYYY-MM-DD.",
+    },
+}
+
+# Words of the reports and of the command line's other lines.
 WORDS = {
     "fix": {"fr": "À faire", "en": "Fix"},
     "warning": {"fr": "avertissement", "en": "warning"},
     "nothing_published": {"fr": "Rien n'a été publié.", "en": "Nothing was published."},
     "strict": {"fr": "Mode strict : les avertissements comptent comme des erreurs.",
                "en": "Strict mode: warnings count as errors."},
+    "created": {"fr": "créé : {path}", "en": "created: {path}"},
+    "previewing": {"fr": "Prévisualisation de « {site} » : {address} (néerlandais : /nl/). Ctrl+C pour arrêter.",
+                   "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
+    "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",
+                           "en": "nothing to preview until the errors above are fixed."},
 }
 
 
-def word(key: str, lang: str) -> str:
+def word(key: str, lang: str, **params: object) -> str:
     table = WORDS[key]
-    return table.get(lang) or table["fr"]
+    text = table.get(lang) or table["fr"]
+    return text.format_map(_Defaulting(params)) if params else text
+
+
+def usage(code: str, lang: str, params: dict) -> str:
+    """A usage error's line. A code missing here shows as given (a sentence from older code), and
+    tests/test_messages.py fails on it."""
+    table = USAGE.get(code)
+    if table is None:
+        return code
+    return (table.get(lang) or table["fr"]).format_map(_Defaulting(params))
 
 
 def render(code: str, lang: str, params: dict) -> tuple[str, str]:
