@@ -11,10 +11,6 @@ from __future__ import annotations
 # code -> language -> (message, fix). Parameters in {braces}.
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # --- files and syntax -------------------------------------------------
-    "file_unreadable": {
-        "fr": ("fichier illisible ({detail}).", "enregistrez le fichier en UTF-8."),
-        "en": ("cannot read the file ({detail}).", "save the file as UTF-8."),
-    },
     "not_utf8": {
         "fr": ("le fichier n'est pas en UTF-8 (octet {byte} à la position {position}).",
                "ouvrez-le dans votre éditeur et enregistrez-le en « UTF-8 »."),
