@@ -4,7 +4,9 @@ One entry per stable code: the message and the fix. Loaders never write prose
 themselves; they name a code and its parameters, so that a message is worded
 once and can be translated here without touching the code that found it.
 A parameter holds data only (a name, a path, a list of names); the words around
-it, "did you mean" included, are here (PARTS).
+it, "did you mean" included, are here (PARTS). tests/test_messages.py reads the package's
+source: every code it uses is here in French and English with the same {placeholders}, and
+every code here is used.
 """
 from __future__ import annotations
 
