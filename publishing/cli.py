@@ -102,7 +102,7 @@ def new(args) -> int:
         created = scaffold.new_focus(args.root, args.slug)
     elif args.kind in scaffold.ITEM_KINDS:
         if not args.site or not args.date:
-            raise UsageError(f"{args.kind} demande --site <territoire> et --date AAAA-MM-JJ.")
+            raise UsageError("item_needs_site_date", kind=args.kind)
         created = scaffold.new_item(args.root, args.kind, args.site, args.date, args.slug)
     else:
         if not args.site or not args.date:

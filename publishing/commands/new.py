@@ -199,7 +199,7 @@ def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path
     try:
         when = date.fromisoformat(day)
     except ValueError:
-        raise UsageError(f"« {day} » n'est pas une date AAAA-MM-JJ.") from None
+        raise UsageError("not_a_date", input=day) from None
     folder = root / "content" / site / ITEM_KINDS[kind]
     stem = f"{when.isoformat()}-{slug}"
     until = when + timedelta(days=30)
@@ -207,7 +207,7 @@ def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path
              .replace("{date}", when.isoformat()).replace("{until}", until.isoformat()) for lang in LANGS}
     for path in files:
         if path.exists():
-            raise UsageError(f"{path.relative_to(root)} existe déjà.")
+            raise UsageError("file_exists", path=path.relative_to(root))
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")

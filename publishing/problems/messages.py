@@ -556,6 +556,10 @@ USAGE: dict[str, dict[str, str]] = {
         "fr": "une synthèse demande --site <territoire> et --date AAAA-MM-JJ.",
         "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD.",
     },
+    "item_needs_site_date": {  # build.py new actualite|evenement|avis
+        "fr": "{kind} demande --site <territoire> et --date AAAA-MM-JJ.",
+        "en": "{kind} needs --site <territory> and --date YYYY-MM-DD.",
+    },
     "today_not_a_date": {
         "fr": "{variable}={input} : la date s'écrit AAAA-MM-JJ.",
         "en": "{variable}={input}: the date is written YYYY-MM-DD.",
