@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from publishing.model import LANGS, TERRITORY_IDS
-from publishing.problems import UsageError
+from publishing.problems import UsageError, messages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except UsageError as exc:
-        print(f"build.py: {exc}", file=sys.stderr)
+        print(f"build.py: {exc.render(args.messages)}", file=sys.stderr)
         return 2
 
 
@@ -92,7 +92,7 @@ def run(args) -> int:
         return serve(args.root, args.site, args.host, args.port, args.messages, today=args.today)
     if args.command == "new":
         return new(args)
-    raise UsageError(f"unknown command {args.command}")
+    raise UsageError("unknown_command", input=args.command)
 
 
 def new(args) -> int:
@@ -102,12 +102,12 @@ def new(args) -> int:
         created = scaffold.new_focus(args.root, args.slug)
     elif args.kind in scaffold.ITEM_KINDS:
         if not args.site or not args.date:
-            raise UsageError(f"{args.kind} demande --site <territoire> et --date AAAA-MM-JJ.")
+            raise UsageError("item_needs_site_date", kind=args.kind)
         created = scaffold.new_item(args.root, args.kind, args.site, args.date, args.slug)
     else:
         if not args.site or not args.date:
-            raise UsageError("une synthèse demande --site <territoire> et --date AAAA-MM-JJ.")
+            raise UsageError("synthesis_needs_site_date")
         created = scaffold.new_synthesis(args.root, args.site, args.date, args.slug)
     for path in created:
-        print(f"créé : {path.relative_to(args.root)}")
+        print(messages.word("created", args.messages, path=path.relative_to(args.root)))
     return 0

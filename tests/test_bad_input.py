@@ -4,12 +4,14 @@ Each case is a small repository (conftest.make_repo: the real sites/ and theme/,
 a two-page site, plus the case's files). For each one:
 
 - `check` names the problem on the exact line an editor reads (file:line: where: message);
+  in English (--messages en), no French word is left, and a case's `english` line is there;
 - a build into a folder that holds a previous good build fails and leaves that build
   intact, byte for byte. A warning fails the build under --strict only.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import textwrap
 from dataclasses import dataclass, field
@@ -68,6 +70,7 @@ class Case:
     raw: dict[str, bytes] = field(default_factory=dict)  # files written byte for byte
     edit: dict[str, tuple[str, str]] = field(default_factory=dict)  # path: (old, new) in a copied file
     warning: bool = False
+    english: str = ""  # a line of the English output (the fix, where the catalogue words a suggestion)
 
 
 def page(path: str, body: str) -> dict[str, bytes]:
@@ -98,7 +101,12 @@ CASES = [
     # --- sites/ -----------------------------------------------------------------------------------
     Case("unknown-commune",
          "sites/sud.yml:14: communes[0]: commune inconnue « forrest ».",
-         edit={SUD: ("  - forest\n", "  - forrest\n")}),
+         edit={SUD: ("  - forest\n", "  - forrest\n")},
+         english="  Fix: use the id of one of the 19 communes in sites/communes.yml (did you mean 'forest'?)."),
+    Case("commune-without-its-part",
+         "sites/sud.yml:14: communes[0]: « bruxelles » est partagée entre plusieurs bassins.",
+         edit={SUD: ("  - forest\n", "  - bruxelles\n")},
+         english="  Fix: name the part, e.g. 'bruxelles/laeken'."),
     Case("commune-in-two-bassins",
          "sites/sud.yml:15: communes[1]: « jette » est déjà dans le territoire « nord ».",
          edit={SUD: ("  - forest\n", "  - forest\n  - jette\n")}),
@@ -154,10 +162,14 @@ CASES = [
     # --- pages: links and images -------------------------------------------------------------------
     Case("broken-link",
          "content/shared/p.fr.md:6: lien vers « autres.md » : aucune page à cette adresse.",
-         raw=page("content/shared/p.fr.md", "Voir [la page](autres.md).\n")),
+         raw=page("content/shared/p.fr.md", "Voir [la page](autres.md).\n"),
+         english="  Fix: fix the link (the .md file name, relative to this page, e.g. ../helpdesk.md) "
+                 "(did you mean 'autre.md'?), or create the page."),
     Case("broken-anchor",
          "content/shared/p.fr.md:6: lien vers « autre.md#une-sectoin » : la page existe, mais pas la section « #une-sectoin ».",
-         raw=page("content/shared/p.fr.md", "Voir [la section](autre.md#une-sectoin).\n")),
+         raw=page("content/shared/p.fr.md", "Voir [la section](autre.md#une-sectoin).\n"),
+         english="  Fix: use the anchor of a heading of that page (did you mean '#une-section'?): the heading in "
+                 "lower case, without accents, hyphens for spaces."),
     Case("link-to-a-page-the-region-lacks",
          "content/shared/p.fr.md:6: lien vers « concertation.md » : aucune page à cette adresse [region, region/nl].",
          files="""
@@ -168,7 +180,9 @@ CASES = [
     """, raw=page("content/shared/p.fr.md", "Voir [la concertation](concertation.md).\n")),
     Case("broken-link-to-another-site",
          "content/shared/p.fr.md:6: lien vers « https://www.brusano.brussels/autre-page/ » : aucune page à cette adresse.",
-         raw=page("content/shared/p.fr.md", "Voir [Brusano](https://www.brusano.brussels/autre-page/).\n")),
+         raw=page("content/shared/p.fr.md", "Voir [Brusano](https://www.brusano.brussels/autre-page/).\n"),
+         english="  Fix: fix the link (the .md file name, relative to this page, e.g. ../helpdesk.md) "
+                 "(did you mean 'https://www.brusano.brussels/autre/'?), or create the page."),
     Case("missing-image",
          "content/shared/p.fr.md:6: l'image « carte.png » n'existe pas.",
          raw=page("content/shared/p.fr.md", "![Carte des bassins](carte.png)\n")),
@@ -182,7 +196,9 @@ CASES = [
          raw={**page("content/shared/guide/p.fr.md", "![Schéma du trajet de soins](schema.png)\n"),
               "content/shared/guide/schema.png": b"\x89PNG one",
               **page("content/sud/guide/q.fr.md", "![Schéma des services du bassin](schema.png)\n"),
-              "content/sud/guide/schema.png": b"\x89PNG two"}),
+              "content/sud/guide/schema.png": b"\x89PNG two"},
+         english="  Fix: rename one of the two files and the links to it, "
+                 "e.g. content/sud/guide/schema.png → schema-sud.png."),
     Case("image-without-alt",
          "content/shared/p.fr.md:8: l'image « carte.png » n'a pas de texte alternatif.",
          raw={**page("content/shared/p.fr.md", "Voici :\n\n![](carte.png)\n"),
@@ -284,7 +300,29 @@ CASES = [
         summary: Un essai.
         ---
         ## Texte
-    """),
+        -- directories/sante-mentale.yml --
+        title: {fr: Santé mentale, nl: Geestelijke gezondheid}
+        entries:
+          - id: ligne
+            name: {fr: Ligne, nl: Lijn}
+            description: {fr: Une ligne., nl: Een lijn.}
+            serves: region
+    """, english="  Fix: use the name of a file in directories/: sante-mentale."),
+    Case("focus-directory-before-any-directory",
+         "focus/essai/focus.yml:2: directories[0]: répertoire inconnu « sante-mentale » : "
+         "le dossier directories/ n'a encore aucun répertoire.",
+         files="""
+        -- focus/essai/focus.yml --
+        updated: 2024-05-01
+        directories: [sante-mentale]
+        -- focus/essai/index.fr.md --
+        ---
+        title: Essai
+        summary: Un essai.
+        ---
+        ## Texte
+    """, english="  Fix: create directories/sante-mentale.yml (its format: the editors' guide, on directories), "
+                  "or remove 'sante-mentale' from the 'directories' list of focus.yml."),
     Case("focus-script",
          "focus/essai/index.fr.md:6: balise HTML <script> interdite dans un texte.",
          files="""
@@ -335,7 +373,49 @@ CASES = [
             name: {fr: Ligne, nl: Lijn}
             description: {fr: Une ligne., nl: Een lijn.}
             address: {street: Rue de l'Essai 1, postcode: "1190", commune: forets}
-    """),
+    """, english="  Fix: use the id of one of the 19 communes in sites/communes.yml (did you mean 'forest'?)."),
+    Case("unknown-category",
+         "directories/essai.yml:9: entries[0] (ligne).categories.0: catégorie inconnue « soin » "
+         "(vouliez-vous dire « soins » ?).",
+         files="""
+        -- directories/essai.yml --
+        title: {fr: Essai, nl: Proef}
+        categories:
+          soins: {fr: Soins, nl: Zorg}
+        entries:
+          - id: ligne
+            name: {fr: Ligne, nl: Lijn}
+            description: {fr: Une ligne., nl: Een lijn.}
+            serves: region
+            categories: [soin]
+    """, english="directories/essai.yml:9: entries[0] (ligne).categories.0: unknown category 'soin' "
+                  "(did you mean 'soins'?)."),
+    Case("category-in-a-file-without-categories",
+         "directories/essai.yml:7: entries[0] (ligne).categories.0: catégorie « soins » non déclarée : "
+         "le fichier ne déclare aucune catégorie.",
+         files="""
+        -- directories/essai.yml --
+        title: {fr: Essai, nl: Proef}
+        entries:
+          - id: ligne
+            name: {fr: Ligne, nl: Lijn}
+            description: {fr: Une ligne., nl: Een lijn.}
+            serves: region
+            categories: [soins]
+    """, english="  Fix: declare it at the top of the file: a 'categories:' line, then below it, indented, "
+                  "'soins: {fr: …, nl: …}' (its title in French and in Dutch)."),
+    Case("unknown-bassin-in-serves",
+         "directories/essai.yml:6: entries[0] (ligne).serves.1: « serves » ne connaît pas « sude ».",
+         files="""
+        -- directories/essai.yml --
+        title: {fr: Essai, nl: Proef}
+        entries:
+          - id: ligne
+            name: {fr: Ligne, nl: Lijn}
+            description: {fr: Une ligne., nl: Een lijn.}
+            serves: [nord, sude]
+    """, english="  Fix: write 'region' or a list of bassins among: nord, nord-est, centre-ouest, sud, sud-est "
+                  "(did you mean 'sud'?)."),
     # --- syntheses ------------------------------------------------------------------------------------------
     Case("synthesis-wrong-date",
          "content/sud/syntheses/2024-05-02-rencontre.fr.md:3: date: la date 2024-05-03 ne correspond pas à celle du nom du fichier (2024-05-02).",
@@ -409,6 +489,12 @@ def test_the_corpus_is_large_enough():
     assert len({case.id for case in CASES}) == len(CASES)
 
 
+# What gives French away in an English message: guillemets, and words that are no names
+# (a name such as `une-section` or `nord-est` is data, and may stay).
+FRENCH = re.compile(r"[«»]|(?<![\w-])(?:vouliez|dire|le|la|les|des|une|est|pas|ou|du|dans|avec|fichier|à faire)"
+                    r"(?![\w-])", re.IGNORECASE)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_check_names_the_problem(tmp_path, case):
     root = make_case(tmp_path, case)
@@ -417,6 +503,9 @@ def test_check_names_the_problem(tmp_path, case):
     assert case.expected in lines, "\n".join(lines)
     assert report.failed(strict=True)
     assert report.failed() is not case.warning, "\n".join(lines)
+    english = report.render("en")
+    assert not FRENCH.search(english), english
+    assert not case.english or case.english in english.splitlines(), english
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
@@ -436,7 +525,7 @@ def test_every_problem_is_worded_in_english_too(tmp_path):
     english = check(root).render("en")
     assert ("content/shared/p.fr.md:6: link to 'autre.md#une-sectoin': the page exists, "
             "but not its section '#une-sectoin'.") in english.splitlines()
-    assert "  Fix: use the anchor of a heading of that page (« #une-section » ?)" in english
+    assert "  Fix: use the anchor of a heading of that page (did you mean '#une-section'?)" in english
 
 
 def test_a_file_name_clash_says_which_file_to_rename(tmp_path):

@@ -85,3 +85,57 @@ def test_usage_errors_exit_2(good, args):
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.strip()
     assert not (good / "public").exists()
+
+
+USAGE = [
+    (("new", "focus", "Aidants Proches"), {},
+     "build.py: « Aidants Proches » : utilisez des minuscules, chiffres et tirets (par ex. sante-mentale).",
+     "build.py: 'Aidants Proches': use lower-case letters, digits and hyphens (e.g. sante-mentale)."),
+    (("new", "synthese", "x"), {},
+     "build.py: une synthèse demande --site <territoire> et --date AAAA-MM-JJ.",
+     "build.py: a synthesis needs --site <territory> and --date YYYY-MM-DD."),
+    (("new", "evenement", "forum"), {},
+     "build.py: evenement demande --site <territoire> et --date AAAA-MM-JJ.",
+     "build.py: evenement needs --site <territory> and --date YYYY-MM-DD."),
+    (("new", "actualite", "--site", "sud", "--date", "2025-02-30", "x"), {},
+     "build.py: « 2025-02-30 » n'est pas une date AAAA-MM-JJ.",
+     "build.py: '2025-02-30' is not a YYYY-MM-DD date."),
+    (("new", "synthese", "--site", "sud", "--date", "11/02/2025", "x"), {},
+     "build.py: « 11/02/2025 » n'est pas une date AAAA-MM-JJ.",
+     "build.py: '11/02/2025' is not a YYYY-MM-DD date."),
+    (("check",), {"BRUSANO_TODAY": "demain"},
+     "build.py: BRUSANO_TODAY=demain : la date s'écrit AAAA-MM-JJ.",
+     "build.py: BRUSANO_TODAY=demain: the date is written YYYY-MM-DD."),
+]
+
+
+@pytest.mark.parametrize("args, env, french, english", USAGE, ids=[" ".join(case[0]) for case in USAGE])
+def test_usage_errors_are_worded_in_the_language_of_messages(tmp_path, monkeypatch, capsys, args, env, french,
+                                                             english):
+    from publishing.cli import main
+
+    root = make_repo(tmp_path, GOOD)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    for lang, expected in (("fr", french), ("en", english)):
+        assert main(["--root", str(root), "--messages", lang, *args]) == 2
+        assert capsys.readouterr().err.splitlines() == [expected]
+
+
+def test_new_says_what_it_created_and_what_exists_in_english_too(tmp_path, capsys):
+    from publishing.cli import main
+
+    root = make_repo(tmp_path, GOOD)
+    assert main(["--root", str(root), "--messages", "en", "new", "focus", "aidants-proches"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"created: focus/aidants-proches/{name}" for name in ("focus.yml", "index.fr.md", "index.nl.md")]
+    assert main(["--root", str(root), "--messages", "en", "new", "focus", "aidants-proches"]) == 2
+    assert capsys.readouterr().err == "build.py: the folder focus/aidants-proches/ already exists.\n"
+    assert main(["--root", str(root), "new", "focus", "aidants-proches"]) == 2
+    assert capsys.readouterr().err == "build.py: le dossier focus/aidants-proches/ existe déjà.\n"
+    synthesis = ["--root", str(root), "--messages", "en", "new", "synthese", "--site", "sud", "--date", "2025-02-11",
+                 "rencontre"]
+    assert main(synthesis) == 0
+    capsys.readouterr()
+    assert main(synthesis) == 2
+    assert capsys.readouterr().err == "build.py: content/sud/syntheses/2025-02-11-rencontre.fr.md already exists.\n"

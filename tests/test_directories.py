@@ -188,7 +188,8 @@ def problems(tmp_path: Path, entry: str) -> str:
     ("  - id: x\n    name: {nl: X}\n    description: {fr: X, nl: X}\n    serves: region\n",
      "directories/test.yml:10: entries[1] (x).name: le texte français manque pour « entries[1].name »."),
     ("  - id: x\n    name: X\n    description: {fr: X, nl: X}\n    serves: region\n    categories: [soin]\n",
-     "directories/test.yml:13: entries[1] (x).categories.0: catégorie inconnue « soin » (« soins » ?)."),
+     "directories/test.yml:13: entries[1] (x).categories.0: catégorie inconnue « soin » "
+     "(vouliez-vous dire « soins » ?)."),
     ("  - id: x\n    name: X\n    description: {fr: X, nl: X}\n    serves: [nord, sude]\n",
      "directories/test.yml:12: entries[1] (x).serves.1: « serves » ne connaît pas « sude »."),
     ("  - id: x\n    name: X\n    description: {fr: X, nl: X}\n",

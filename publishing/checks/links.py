@@ -233,7 +233,7 @@ def check_page(sites: Sites, site: Site, page: OutputPage, text: Text, findings:
         if found.fragment and text.lang == found.site[1] and found.fragment not in sites.ids(found.page):
             close = difflib.get_close_matches(found.fragment, sorted(sites.ids(found.page)), n=1)
             findings.add(site, text.source, line, "broken_anchor", url, anchor=found.fragment,
-                         suggestion=f" (« #{close[0]} » ?)" if close else "")
+                         suggestion=f"#{close[0]}" if close else "")
             continue
         if text.lang != "fr" and found.site[1] == "fr" and text.lang in found.page.translations:
             better = (posixpath.relpath(f"{found.page.key}.md", posixpath.dirname(page.key) or ".")
@@ -285,15 +285,16 @@ def published_beside(source: Path, path: str) -> bool:
 
 
 def suggest_page(sites: Sites, site: Site, page: OutputPage, found: Found) -> str:
+    """The link to a page close to the one looked for, or "" (the catalogue words the suggestion)."""
     if found.docs_link:
         keys = sorted(sites.by_key.get(found.site, {}))
         folder = posixpath.dirname(page.key) or "."
         wanted = posixpath.normpath(posixpath.join(posixpath.dirname(page.key), found.path))[: -len(".md")]
         close = difflib.get_close_matches(wanted, keys, n=1)
-        return f" (« {posixpath.relpath(close[0] + '.md', folder)} » ?)" if close else ""
+        return posixpath.relpath(close[0] + ".md", folder) if close else ""
     urls = sorted(u for u in sites.by_url.get(found.site, {}) if u)
     close = difflib.get_close_matches(found.path, urls, n=1)
-    return f" (« {sites.base(found.site)}{close[0]} » ?)" if close else ""
+    return sites.base(found.site) + close[0] if close else ""
 
 
 def source_line(text: Text, line: int, url: str) -> int | None:

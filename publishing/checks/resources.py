@@ -31,7 +31,7 @@ def check_resources(plans: dict[tuple[str, str], SitePlan], report: Report) -> N
                 seen.add((hidden, winner))
                 other = report.relative(winner)
                 report.add(hidden, "file_name_clash", input=hidden.name, other=other,
-                           suggestion=f"{other} → {winner.stem}-{_first_difference(winner, hidden)}{winner.suffix}")
+                           rename=f"{winner.stem}-{_first_difference(winner, hidden)}{winner.suffix}")
 
 
 def _first_difference(path: Path, other: Path) -> str:

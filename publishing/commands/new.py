@@ -76,14 +76,14 @@ De diensten om te contacteren; het repertorium in bijlage van de pdf geeft de de
 
 def check_slug(slug: str) -> None:
     if not re.fullmatch(SLUG, slug):
-        raise UsageError(f"« {slug} » : utilisez des minuscules, chiffres et tirets (par ex. sante-mentale).")
+        raise UsageError("slug_invalid", input=slug)
 
 
 def new_focus(root: Path, slug: str, today: date | None = None) -> list[Path]:
     check_slug(slug)
     folder = root / "focus" / slug
     if folder.exists():
-        raise UsageError(f"le dossier focus/{slug}/ existe déjà.")
+        raise UsageError("focus_exists", slug=slug)
     folder.mkdir(parents=True)
     today = today or date.today()
     files = {folder / "focus.yml": FOCUS_YML.format(slug=slug, today=today.isoformat())}
@@ -173,13 +173,13 @@ def new_synthesis(root: Path, site: str, day: str, slug: str) -> list[Path]:
     try:
         meeting = date.fromisoformat(day)
     except ValueError:
-        raise UsageError(f"« {day} » n'est pas une date AAAA-MM-JJ.") from None
+        raise UsageError("not_a_date", input=day) from None
     folder = root / "content" / site / "syntheses"
     stem = f"{meeting.isoformat()}-{slug}"
     files = {folder / f"{stem}.{lang}.md": text.format(date=meeting.isoformat()) for lang, text in SYNTHESIS.items()}
     for path in files:
         if path.exists():
-            raise UsageError(f"{path.relative_to(root)} existe déjà.")
+            raise UsageError("file_exists", path=path.relative_to(root))
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
@@ -199,7 +199,7 @@ def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path
     try:
         when = date.fromisoformat(day)
     except ValueError:
-        raise UsageError(f"« {day} » n'est pas une date AAAA-MM-JJ.") from None
+        raise UsageError("not_a_date", input=day) from None
     folder = root / "content" / site / ITEM_KINDS[kind]
     stem = f"{when.isoformat()}-{slug}"
     until = when + timedelta(days=30)
@@ -207,7 +207,7 @@ def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path
              .replace("{date}", when.isoformat()).replace("{until}", until.isoformat()) for lang in LANGS}
     for path in files:
         if path.exists():
-            raise UsageError(f"{path.relative_to(root)} existe déjà.")
+            raise UsageError("file_exists", path=path.relative_to(root))
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")

@@ -21,6 +21,7 @@ WATCHED = ("content", "sites", "theme", "focus", "directories", "mkdocs.yml")
 def serve(root: Path, site: str, host: str, port: int, messages: str = "fr", today: date | None = None) -> int:
     from publishing.commands.build import build_sites
     from publishing.mkdocs_adapter import preview_server
+    from publishing.problems.messages import word
 
     root = Path(root).resolve()
     out = Path(tempfile.mkdtemp(prefix=f"brusano-{site}-"))
@@ -33,13 +34,12 @@ def serve(root: Path, site: str, host: str, port: int, messages: str = "fr", tod
 
     rebuild()
     if not served.exists():
-        print("build.py: rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.", file=sys.stderr)
+        print("build.py: " + word("nothing_to_preview", messages), file=sys.stderr)
         shutil.rmtree(out, ignore_errors=True)
         return 1
     server = preview_server(rebuild, host, port, served,
                             [root / name for name in WATCHED if (root / name).exists()])
-    print(f"Prévisualisation de « {site} » : http://{host}:{port}/ (néerlandais : /nl/). Ctrl+C pour arrêter.",
-          flush=True)
+    print(word("previewing", messages, site=site, address=f"http://{host}:{port}/"), flush=True)
     # Closing the terminal or `kill` stops the preview as Ctrl+C does: its folder is removed.
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _interrupt)

@@ -183,7 +183,7 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
         if commune is None:
             close = difflib.get_close_matches(a.commune, list(project.communes), n=1)
             problem("unknown_commune", ("address", "commune"), input=a.commune,
-                    suggestion=f" (« {close[0]} » ?)" if close else "")
+                    suggestion=close[0] if close else "")
         else:
             postcodes = set(commune.postcodes) | {pc for part in commune.parts for pc in part.postcodes}
             if a.postcode not in postcodes:
@@ -222,14 +222,14 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
         serves = (data.serves,)  # one bassin, written without brackets
     elif isinstance(data.serves, str):
         close = difflib.get_close_matches(data.serves, BASSINS + ("region",), n=1)
-        problem("bad_serves", ("serves",), input=data.serves,
-                allowed=", ".join(BASSINS) + (f" (« {close[0]} » ?)" if close else ""))
+        problem("bad_serves", ("serves",), input=data.serves, allowed=", ".join(BASSINS),
+                suggestion=close[0] if close else "")
     else:
         for i, b in enumerate(data.serves):
             if b not in BASSINS:
                 close = difflib.get_close_matches(b, BASSINS, n=1)
-                problem("bad_serves", ("serves", i), input=b,
-                        allowed=", ".join(BASSINS) + (f" (« {close[0]} » ?)" if close else ""))
+                problem("bad_serves", ("serves", i), input=b, allowed=", ".join(BASSINS),
+                        suggestion=close[0] if close else "")
         serves = tuple(b for b in BASSINS if b in data.serves)
         region_wide = set(serves) == set(BASSINS)
 
@@ -247,11 +247,14 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
         if not LANGUAGE_CODE.match(code):
             problem("bad_language_code", ("languages", i), input=code)
     for i, cid in enumerate(data.categories):
-        if cid not in categories:
+        if cid in categories:
+            continue
+        if not categories:  # the file declares none: say where to declare it
+            problem("category_undeclared", ("categories", i), input=cid)
+        else:
             close = difflib.get_close_matches(cid, sorted(categories), n=1)
-            problem("unknown_category", ("categories", i), input=cid,
-                    allowed=", ".join(sorted(categories)) or "—",
-                    suggestion=f" (« {close[0]} » ?)" if close else "")
+            problem("unknown_category", ("categories", i), input=cid, allowed=", ".join(sorted(categories)),
+                    suggestion=close[0] if close else "")
     if not ok:
         return None
     name, t1 = _text(data.name)

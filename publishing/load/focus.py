@@ -65,9 +65,9 @@ def load_one(folder: Path, report: Report, directory_slugs: set[str] | None) -> 
     ok = True
     for index, slug in enumerate(meta.directories):
         if directory_slugs is not None and slug not in directory_slugs:
-            report.add(meta_path, "unknown_directory", line=doc.locator.line(("directories", index)),
-                       where=f"directories[{index}]", input=slug,
-                       allowed=", ".join(sorted(directory_slugs)) or "—")
+            report.add(meta_path, "unknown_directory" if directory_slugs else "directory_none",
+                       line=doc.locator.line(("directories", index)), where=f"directories[{index}]", input=slug,
+                       allowed=", ".join(sorted(directory_slugs)))
             ok = False
     colour, image = DEFAULT_COVER, None
     if meta.cover:

@@ -130,13 +130,13 @@ def find_area(ref: str, communes: dict[str, Commune]) -> Area | str:
 
 
 def suggest(ref: str, communes: dict[str, Commune]) -> str:
+    """The id of a commune or part close to `ref`, or "" (the catalogue words the suggestion)."""
     names = [a.id for c in communes.values() for a in c.areas]
     close = difflib.get_close_matches(str(ref), names, n=1, cutoff=0.6)
-    return f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+    return close[0] if close else ""
 
 
 def example_part(ref: str, communes: dict[str, Commune]) -> str:
+    """A part of the commune `ref` names, for the fix of `commune_needs_part`."""
     commune = communes.get(str(ref).partition("/")[0])
-    if commune and commune.parts:
-        return ", ".join(f"« {a.id} »" for a in commune.parts[:2])
-    return "…"
+    return commune.parts[0].id if commune and commune.parts else ""

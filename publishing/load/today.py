@@ -26,7 +26,7 @@ def build_today(root: Path) -> date:
         try:
             return date.fromisoformat(given)
         except ValueError:
-            raise UsageError(f"{ENVIRONMENT}={given}: AAAA-MM-JJ / YYYY-MM-DD") from None
+            raise UsageError("today_not_a_date", variable=ENVIRONMENT, input=given) from None
     return last_commit_day(root) or datetime.now(BRUSSELS).date()
 
 

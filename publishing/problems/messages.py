@@ -3,16 +3,16 @@
 One entry per stable code: the message and the fix. Loaders never write prose
 themselves; they name a code and its parameters, so that a message is worded
 once and can be translated here without touching the code that found it.
+A parameter holds data only (a name, a path, a list of names); the words around
+it, "did you mean" included, are here (PARTS). tests/test_messages.py reads the package's
+source: every code it uses is here in French and English with the same {placeholders}, and
+every code here is used.
 """
 from __future__ import annotations
 
 # code -> language -> (message, fix). Parameters in {braces}.
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # --- files and syntax -------------------------------------------------
-    "file_unreadable": {
-        "fr": ("fichier illisible ({detail}).", "enregistrez le fichier en UTF-8."),
-        "en": ("cannot read the file ({detail}).", "save the file as UTF-8."),
-    },
     "not_utf8": {
         "fr": ("le fichier n'est pas en UTF-8 (octet {byte} à la position {position}).",
                "ouvrez-le dans votre éditeur et enregistrez-le en « UTF-8 »."),
@@ -130,8 +130,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "commune_needs_part": {
         "fr": ("« {input} » est partagée entre plusieurs bassins.",
-               "nommez la partie, par ex. {example}."),
-        "en": ("'{input}' is split between several bassins.", "name the part, e.g. {example}."),
+               "nommez la partie, par ex. « {example} »."),
+        "en": ("'{input}' is split between several bassins.", "name the part, e.g. '{example}'."),
     },
     "commune_twice": {
         "fr": ("« {input} » est déjà dans le territoire « {other} ».",
@@ -229,6 +229,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("répertoire inconnu « {input} ».", "utilisez le nom d'un fichier de directories/ : {allowed}."),
         "en": ("unknown directory '{input}'.", "use the name of a file in directories/: {allowed}."),
     },
+    "directory_none": {
+        "fr": ("répertoire inconnu « {input} » : le dossier directories/ n'a encore aucun répertoire.",
+               "créez directories/{input}.yml (son format : « Les répertoires » dans le guide de rédaction), "
+               "ou retirez « {input} » de la liste « directories » de focus.yml."),
+        "en": ("unknown directory '{input}': the folder directories/ holds no directory yet.",
+               "create directories/{input}.yml (its format: the editors' guide, on directories), "
+               "or remove '{input}' from the 'directories' list of focus.yml."),
+    },
     "missing_image": {
         "fr": ("l'image « {input} » n'existe pas.", "placez le fichier à côté du texte, ou corrigez son nom (majuscules comprises)."),
         "en": ("image '{input}' does not exist.", "put the file next to the text, or fix its name (case matters)."),
@@ -236,10 +244,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "file_name_clash": {
         "fr": ("« {input} » a le nom d'un autre fichier publié dans le même dossier du site ({other}) : "
                "celui-ci le remplacerait.",
-               "renommez l'un des deux fichiers et les liens vers lui, par ex. {suggestion}."),
+               "renommez l'un des deux fichiers et les liens vers lui, par ex. {other} → {rename}."),
         "en": ("'{input}' has the name of another file published in the same folder of the site ({other}): "
                "that one would replace it.",
-               "rename one of the two files and the links to it, e.g. {suggestion}."),
+               "rename one of the two files and the links to it, e.g. {other} → {rename}."),
     },
     "pdf_failed": {
         "fr": ("le PDF n'a pas pu être produit : {detail}.", "vérifiez les images et liens du texte."),
@@ -297,8 +305,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "add 'serves: region' (the whole Region) or 'serves: [nord, sud]', or an address."),
     },
     "bad_serves": {
-        "fr": ("« serves » ne connaît pas « {input} ».", "écrivez « region » ou une liste de bassins parmi : {allowed}."),
-        "en": ("'serves' does not know '{input}'.", "write 'region' or a list of bassins among: {allowed}."),
+        "fr": ("« serves » ne connaît pas « {input} ».",
+               "écrivez « region » ou une liste de bassins parmi : {allowed}{suggestion}."),
+        "en": ("'serves' does not know '{input}'.", "write 'region' or a list of bassins among: {allowed}{suggestion}."),
     },
     "bad_website": {
         "fr": ("adresse web invalide « {input} ».", "écrivez l'adresse complète, avec https://, par ex. https://www.exemple.be/"),
@@ -313,6 +322,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "utilisez une des catégories déclarées en haut du fichier ({allowed}), ou déclarez-la sous « categories: »."),
         "en": ("unknown category '{input}'{suggestion}.",
                "use one of the categories declared at the top of the file ({allowed}), or declare it under 'categories:'."),
+    },
+    "category_undeclared": {
+        "fr": ("catégorie « {input} » non déclarée : le fichier ne déclare aucune catégorie.",
+               "déclarez-la en haut du fichier : une ligne « categories: », puis en dessous, en retrait, "
+               "« {input}: {{fr: …, nl: …}} » (son titre en français et en néerlandais)."),
+        "en": ("category '{input}' is not declared: the file declares no categories.",
+               "declare it at the top of the file: a 'categories:' line, then below it, indented, "
+               "'{input}: {{fr: …, nl: …}}' (its title in French and in Dutch)."),
     },
     # --- syntheses -----------------------------------------------------------
     "synthesis_name": {
@@ -519,24 +536,73 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# Optional parts of a message: the loader passes the data it found (a close name) or nothing;
+# the part is worded here and left out of the message when the loader has nothing.
+PARTS: dict[str, dict[str, str]] = {
+    "suggestion": {"fr": " (vouliez-vous dire « {suggestion} » ?)", "en": " (did you mean '{suggestion}'?)"},
+}
+
+# Usage errors of the command line (UsageError): one line, after "build.py: ".
+USAGE: dict[str, dict[str, str]] = {
+    "unknown_command": {"fr": "commande inconnue « {input} ».", "en": "unknown command '{input}'."},
+    "slug_invalid": {
+        "fr": "« {input} » : utilisez des minuscules, chiffres et tirets (par ex. sante-mentale).",
+        "en": "'{input}': use lower-case letters, digits and hyphens (e.g. sante-mentale).",
+    },
+    "focus_exists": {"fr": "le dossier focus/{slug}/ existe déjà.", "en": "the folder focus/{slug}/ already exists."},
+    "file_exists": {"fr": "{path} existe déjà.", "en": "{path} already exists."},
+    "not_a_date": {"fr": "« {input} » n'est pas une date AAAA-MM-JJ.", "en": "'{input}' is not a YYYY-MM-DD date."},
+    "synthesis_needs_site_date": {
+        "fr": "une synthèse demande --site <territoire> et --date AAAA-MM-JJ.",
+        "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD.",
+    },
+    "item_needs_site_date": {  # build.py new actualite|evenement|avis
+        "fr": "{kind} demande --site <territoire> et --date AAAA-MM-JJ.",
+        "en": "{kind} needs --site <territory> and --date YYYY-MM-DD.",
+    },
+    "today_not_a_date": {
+        "fr": "{variable}={input} : la date s'écrit AAAA-MM-JJ.",
+        "en": "{variable}={input}: the date is written YYYY-MM-DD.",
+    },
+}
+
+# Words of the reports and of the command line's other lines.
 WORDS = {
     "fix": {"fr": "À faire", "en": "Fix"},
     "warning": {"fr": "avertissement", "en": "warning"},
     "nothing_published": {"fr": "Rien n'a été publié.", "en": "Nothing was published."},
     "strict": {"fr": "Mode strict : les avertissements comptent comme des erreurs.",
                "en": "Strict mode: warnings count as errors."},
+    "created": {"fr": "créé : {path}", "en": "created: {path}"},
+    "previewing": {"fr": "Prévisualisation de « {site} » : {address} (néerlandais : /nl/). Ctrl+C pour arrêter.",
+                   "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
+    "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",
+                           "en": "nothing to preview until the errors above are fixed."},
 }
 
 
-def word(key: str, lang: str) -> str:
+def word(key: str, lang: str, **params: object) -> str:
     table = WORDS[key]
-    return table.get(lang) or table["fr"]
+    text = table.get(lang) or table["fr"]
+    return text.format_map(_Defaulting(params)) if params else text
+
+
+def usage(code: str, lang: str, params: dict) -> str:
+    """A usage error's line. A code missing here shows as given (a sentence from older code), and
+    tests/test_messages.py fails on it."""
+    table = USAGE.get(code)
+    if table is None:
+        return code
+    return (table.get(lang) or table["fr"]).format_map(_Defaulting(params))
 
 
 def render(code: str, lang: str, params: dict) -> tuple[str, str]:
     entry = MESSAGES.get(code) or MESSAGES["invalid"]
     text, hint = entry.get(lang) or entry["fr"]
     safe = _Defaulting(params)
+    for name, part in PARTS.items():
+        value = params.get(name)
+        safe[name] = (part.get(lang) or part["fr"]).format_map({name: value}) if value else ""
     return text.format_map(safe), hint.format_map(safe)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from publishing.problems import messages
 
@@ -114,4 +115,17 @@ class ContentError(Exception):
 
 
 class UsageError(Exception):
-    """A wrong command line: exit code 2."""
+    """A wrong command line: exit code 2.
+
+    Carries a code of the catalogue (messages.USAGE) and its parameters; the command line
+    words it in the language of --messages."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+    def render(self, lang: str = "fr") -> str:
+        return messages.usage(self.code, lang, self.params)
+
+    def __str__(self) -> str:
+        return self.render()
