@@ -100,7 +100,8 @@ class BrusanoPlugin(BasePlugin):
             # the same page in the other language (its fallback counts: it exists there)
             "switch": territory.absolute(other, page.url),
             "updated": page.meta.get("updated"),
-            "updated_text": long_date(page.meta["updated"], lang) if page.meta.get("updated") else None,
+            "updated_text": (long_date(page.meta["updated"], self.strings.for_lang(lang)) if page.meta.get("updated")
+                             else None),
             # structured data (schema.org) a section attached to the page
             "jsonld": _script_json(page.meta["jsonld"]) if page.meta.get("jsonld") else None,
         }

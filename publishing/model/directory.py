@@ -7,21 +7,6 @@ from pathlib import Path
 
 from publishing.model.territory import Territory, Text, phone_link
 
-LANGUAGE_NAMES = {
-    "fr": {"fr": "français", "nl": "néerlandais", "en": "anglais", "de": "allemand", "ar": "arabe",
-           "es": "espagnol", "it": "italien", "pt": "portugais", "tr": "turc", "ro": "roumain",
-           "pl": "polonais", "ru": "russe", "uk": "ukrainien", "ber": "berbère", "lsfb": "langue des signes"},
-    "nl": {"fr": "Frans", "nl": "Nederlands", "en": "Engels", "de": "Duits", "ar": "Arabisch",
-           "es": "Spaans", "it": "Italiaans", "pt": "Portugees", "tr": "Turks", "ro": "Roemeens",
-           "pl": "Pools", "ru": "Russisch", "uk": "Oekraïens", "ber": "Berbers", "lsfb": "gebarentaal"},
-}
-
-
-def language_names(codes, lang: str) -> str:
-    """'français, néerlandais' for ('fr', 'nl') on the French site."""
-    names = LANGUAGE_NAMES[lang]
-    return ", ".join(names.get(code, code) for code in codes)
-
 
 @dataclass(frozen=True)
 class Address:
@@ -81,8 +66,9 @@ class Directory:
         """All entries on the region's site; on a bassin's, those that serve it."""
         return [e for e in self.entries if e.serves_territory(territory)]
 
-    def grouped(self, entries: list[Entry]) -> list[tuple[Category, list[Entry]]]:
-        """Entries under each category, in the order of the file; uncategorised ones last."""
+    def grouped(self, entries: list[Entry], other: Text) -> list[tuple[Category, list[Entry]]]:
+        """Entries under each category, in the order of the file; uncategorised ones last, under
+        `other` (the interface's directory.other, "Autres services")."""
         groups = []
         for category in self.categories:
             members = [e for e in entries if category.id in e.categories]
@@ -90,7 +76,7 @@ class Directory:
                 groups.append((category, members))
         rest = [e for e in entries if not e.categories]
         if rest:
-            groups.append((Category(OTHER, Text("Autres services", "Andere diensten")), rest))
+            groups.append((Category(OTHER, other), rest))
         return groups
 
     @property

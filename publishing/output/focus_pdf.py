@@ -38,7 +38,7 @@ def appendix(project: Project, focus: Focus, territory: Territory, lang: str) ->
             continue
         entries = directory.for_territory(territory)
         groups = [{"label": category.label[lang], "entries": [entry_view(project, e, lang) for e in members]}
-                  for category, members in directory.grouped(entries)]
+                  for category, members in directory.grouped(entries, project.strings.text("directory.other"))]
         if groups:
             out.append({"slug": slug, "title": directory.title[lang], "groups": groups})
     return out
@@ -66,7 +66,7 @@ def entry_view(project: Project, entry, lang: str) -> dict:
         "website": website,
         "website_label": website.split("://", 1)[-1].rstrip("/") if website else None,
         "hours": entry.hours[lang] if entry.hours else None,
-        "languages": language_names(entry.languages, lang),
+        "languages": language_names(entry.languages, project.strings.for_lang(lang)),
         "region_wide": entry.region_wide,
         "served": served,
     }
@@ -91,7 +91,7 @@ def brochure_html(project: Project, strings: Strings, focus: Focus, territory: T
         territory={"name": territory.name[lang], "tagline": territory.tagline[lang],
                    "colour": territory.colour, "is_region": territory.is_region},
         edition=edition(territory, strings, lang),
-        updated=long_date(focus.updated, lang),
+        updated=long_date(focus.updated, t),
         updated_iso=focus.updated.isoformat(),
         cover_colour=focus.cover_colour,
         cover_image=focus.cover_image.resolve().as_uri() if focus.cover_image else None,

@@ -66,8 +66,7 @@ def service(project: Project, entry: Entry, lang: str) -> dict:
             "id": lid, "location_type": "physical", "name": entry.name[lang], "organization_id": oid,
             "addresses": [{
                 "id": uid("address", entry.id), "location_id": lid, "address_1": entry.address.street,
-                "city": commune.name[lang], "state_province": "Bruxelles-Capitale" if lang == "fr"
-                else "Brussels Hoofdstedelijk Gewest",
+                "city": commune.name[lang], "state_province": project.strings.t(lang, "opendata.state_province"),
                 "postal_code": entry.address.postcode, "country": "BE", "address_type": "physical",
             }],
         }

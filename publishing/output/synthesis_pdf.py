@@ -34,7 +34,7 @@ def synthesis_html(project: Project, strings: Strings, synthesis: Synthesis, lan
         kind=t(f"synthesis.kind.{synthesis.kind}"),
         theme=t(f"synthesis.theme.{synthesis.theme}") if synthesis.theme else None,
         participants=synthesis.participants,
-        date=long_date(synthesis.date, text.lang), date_iso=synthesis.date.isoformat(),
+        date=long_date(synthesis.date, t), date_iso=synthesis.date.isoformat(),
         page_url=page_url, publisher=t("pdf.publisher"),
     )
 

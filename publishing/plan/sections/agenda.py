@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from publishing.model import LANGS, Event, NavOrder, Project, long_date, month_year
+from publishing.model import LANGS, Event, Lookup, NavOrder, Project, long_date, month_year
 from publishing.model.paths import AGENDA, AGENDA_FEED
 from publishing.output import ical, structured_data
 from publishing.plan import templates
@@ -85,7 +85,7 @@ def agenda_listing(section: SectionContext, coming: list[Event] | None, past: li
     everything = (coming or []) + past
     groups: list[tuple[str, str, list[Entry]]] = []
     for event in past:
-        heading = month_year(event.day, section.lang)
+        heading = month_year(event.day, section.t)
         heading = heading[:1].upper() + heading[1:]
         anchor = f"mois-{event.day.year}-{event.day.month:02d}"
         if not groups or groups[-1][1] != anchor:
@@ -114,7 +114,7 @@ def entry(section: SectionContext, event: Event, depth: int) -> Entry:
     text = event.text(lang)
     where = place_text(project, event, lang, t)
     return Entry(href=item_href(project, territory, lang, event, depth), title=text.title, summary=text.summary,
-                 datetime=event.start.isoformat(), when=when(event, lang, t),
+                 datetime=event.start.isoformat(), when=when(event, t),
                  labels=([where] if where else []) + theme_labels(t, event.themes), text_lang=text_lang(event, lang),
                  badge=badge(project, territory, lang, event),
                  data=filter_data(event) + [("format", " ".join(formats_of(event)))],
@@ -122,20 +122,20 @@ def entry(section: SectionContext, event: Event, depth: int) -> Entry:
                  status_id=event.status)
 
 
-def when(event: Event, lang: str, t) -> str:
+def when(event: Event, t: Lookup) -> str:
     """'mardi 28 mars 2023, 9 h 30 – 12 h 00', 'dinsdag 28 maart 2023, 9.30 – 12.00 uur'."""
-    start = f"{t(f'date.weekday.{event.day.isoweekday()}')} {long_date(event.day, lang)}"
+    start = f"{t(f'date.weekday.{event.day.isoweekday()}')} {long_date(event.day, t)}"
     end = event.end
     if isinstance(event.start, datetime):
         text = f"{start}, {clock(event.start, t)}"
         if isinstance(end, datetime):
             same_day = end.date() == event.day
-            text += " – " + (clock(end, t) if same_day else f"{long_date(end.date(), lang)}, {clock(end, t)}")
+            text += " – " + (clock(end, t) if same_day else f"{long_date(end.date(), t)}, {clock(end, t)}")
         elif end is not None and end != event.day:
-            text += f" – {long_date(end, lang)}"
+            text += f" – {long_date(end, t)}"
         return text
     if end is not None and event.last_day != event.day:
-        return f"{start} – {t(f'date.weekday.{event.last_day.isoweekday()}')} {long_date(event.last_day, lang)}"
+        return f"{start} – {t(f'date.weekday.{event.last_day.isoweekday()}')} {long_date(event.last_day, t)}"
     return start
 
 
@@ -184,7 +184,7 @@ def add_event_page(section: SectionContext, event: Event) -> None:
     if not past:
         actions.append({"href": f"{event.slug}.ics", "label": t("agenda.add_to_calendar"), "primary": False,
                         "type": "text/calendar", "download": True})
-    head = {"datetime": event.start.isoformat(), "when": when(event, lang, t), "labels": theme_labels(t, event.themes),
+    head = {"datetime": event.start.isoformat(), "when": when(event, t), "labels": theme_labels(t, event.themes),
             "summary": text.summary, "image": None, "facts": facts, "actions": actions,
             "past": t("agenda.past_notice") if past else None,
             "status": t(f"agenda.status.{event.status}") if event.status in MARKED else None,

@@ -94,7 +94,7 @@ def directory_markdown(project: Project, t, territory: Territory, lang: str, dir
                       [(a.id, area_name(project, a, lang)) for a in areas]),
          text_field("bp-text", "q", t("directory.text"))],
         t("directory.service"), t("directory.services"), t("directory.none")))
-    for category, members in directory.grouped(entries):
+    for category, members in directory.grouped(entries, project.strings.text("directory.other")):
         items = "\n".join(entry_html(project, t, territory, lang, e) for e in members)
         parts.append(f'<section class="bp-dir-group" data-bp-group>\n<h2 id="{escape(category.id)}">'
                      f"{escape(category.label[lang])}</h2>\n<ul class=\"bp-entries\">\n{items}\n</ul>\n</section>")
@@ -131,7 +131,7 @@ def entry_html(project: Project, t, territory: Territory, lang: str, entry: Entr
     if entry.hours:
         row("directory.hours", escape(entry.hours[lang]))
     if entry.languages:
-        row("directory.languages", escape(language_names(entry.languages, lang)))
+        row("directory.languages", escape(language_names(entry.languages, t)))
     if entry.region_wide:
         row("directory.served", escape(t("directory.region_wide")))
     else:

@@ -13,6 +13,7 @@ from publishing.markdown.markup import point_into
 from publishing.model import (
     LANGS,
     Focus,
+    Lookup,
     NavOrder,
     Strings,
     Territory,
@@ -25,13 +26,12 @@ from publishing.plan.resources import resource_files
 from publishing.plan.sections.context import SectionContext
 
 
-def size_label(size: int, lang: str) -> str:
+def size_label(size: int, t: Lookup) -> str:
+    """340 ko, 1,2 Mo / 340 kB, 1,2 MB: units and decimal mark are interface texts (size.*)."""
     kb = size / 1024
-    units = ("ko", "Mo") if lang == "fr" else ("kB", "MB")
     if kb >= 1024:
-        number = f"{kb / 1024:.1f}"
-        return (number.replace(".", ",") if lang in ("fr", "nl") else number) + f" {units[1]}"
-    return f"{max(1, round(kb))} {units[0]}"
+        return f"{kb / 1024:.1f}".replace(".", t("size.decimal_mark")) + " " + t("size.mb")
+    return f"{max(1, round(kb))} {t('size.kb')}"
 
 
 def pdf_path(focus: Focus, territory: Territory, lang: str) -> str:
@@ -81,14 +81,14 @@ def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Stri
     text = focus.text(lang)
     details = ["PDF"]
     if rendered is not None:
-        details += [size_label(len(rendered.content), lang), f"{rendered.pages} {t('focus.pages')}"]
+        details += [size_label(len(rendered.content), t), f"{rendered.pages} {t('focus.pages')}"]
     if pdf_lang != lang:
         details.append(t("focus.pdf_in_french"))
     return (
         '<div class="bp-focus-head">\n'
         f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
         f'<p class="bp-focus-head__meta">{escape(t("page.updated_label"))} '
-        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time>'
+        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, t))}</time>'
         f' · {escape(edition(territory, strings, lang))}</p>\n'
         + download_button(pdf_url, t("focus.download"), pdf_lang if pdf_lang != lang else None, ", ".join(details))
         + "\n</div>"
@@ -110,7 +110,7 @@ def card(t, lang: str, focus: Focus) -> str:
         f'<h2 class="bp-card__title"><a href="{focus.slug}/">{escape(text.title)}</a></h2>\n'
         f'<p class="bp-card__summary">{escape(text.summary)}</p>\n'
         f'<p class="bp-card__date">{escape(t("page.updated_label"))} '
-        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, lang))}</time></p>\n'
+        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, t))}</time></p>\n'
         f"{untranslated}</li>"
     )
 

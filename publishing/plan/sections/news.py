@@ -77,7 +77,7 @@ def entry(section: SectionContext, item: News, depth: int) -> Entry:
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
     text = item.text(lang)
     return Entry(href=item_href(project, territory, lang, item, depth), title=text.title, summary=text.summary,
-                 datetime=item.date.isoformat(), when=long_date(item.date, lang),
+                 datetime=item.date.isoformat(), when=long_date(item.date, t),
                  labels=theme_labels(t, item.themes), text_lang=text_lang(item, lang),
                  badge=badge(project, territory, lang, item), data=filter_data(item))
 
@@ -90,7 +90,7 @@ def add_item_page(section: SectionContext, item: News | Notice, facts: list | No
     image = None
     if item.image is not None:
         image = {"src": f"../{item.image.name}", "alt": text.image_alt or ""}
-    head = {"datetime": item.date.isoformat(), "when": long_date(item.date, lang),
+    head = {"datetime": item.date.isoformat(), "when": long_date(item.date, t),
             "labels": theme_labels(t, item.themes), "summary": text.summary, "image": image,
             "past": past, "facts": facts or [], "actions": [], "status": None}
     markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body

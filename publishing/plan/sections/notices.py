@@ -30,7 +30,7 @@ def add(section: SectionContext) -> None:
     today = project.today
     for item in (n for n in project.notices if n.territory == territory.id):
         facts = [(t("notices.partner"), item.partner, item.partner_url),
-                 (t("notices.until"), long_date(item.until, lang), None)]
+                 (t("notices.until"), long_date(item.until, t), None)]
         add_item_page(section, item, facts=facts, past=None if item.listed(today) else t("notices.past"))
     listed = [n for n in shown_items(project.notices, project, territory) if n.listed(today)]
     listing = Listing(groups=by_year([(n.date, entry(section, n)) for n in listed]),
@@ -47,6 +47,6 @@ def entry(section: SectionContext, item: Notice) -> Entry:
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
     text = item.text(lang)
     return Entry(href=item_href(project, territory, lang, item, 0), title=text.title, summary=text.summary,
-                 datetime=item.date.isoformat(), when=long_date(item.date, lang),
+                 datetime=item.date.isoformat(), when=long_date(item.date, t),
                  labels=[item.partner, *theme_labels(t, item.themes)], text_lang=text_lang(item, lang),
                  badge=badge(project, territory, lang, item), data=filter_data(item))

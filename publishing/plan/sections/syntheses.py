@@ -101,7 +101,7 @@ def head(project: Project, t, synthesis: Synthesis, lang: str) -> str:
     return (
         '<div class="bp-focus-head">\n'
         f'<p class="bp-focus-head__meta"><time datetime="{synthesis.date.isoformat()}">'
-        f"{escape(long_date(synthesis.date, lang))}</time> · {escape(' · '.join(labels(t, synthesis)))}</p>\n"
+        f"{escape(long_date(synthesis.date, t))}</time> · {escape(' · '.join(labels(t, synthesis)))}</p>\n"
         f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
         + download_button(href, t("synthesis.download"), pdf_lang if pdf_lang != lang else None) + "\n"
         "</div>"
@@ -140,7 +140,7 @@ def item(project: Project, t, territory: Territory, lang: str, synthesis: Synthe
     return (f'<li class="bp-synthesis" data-bp-item data-kind="{synthesis.kind}" data-theme="{synthesis.theme or ""}">'
             f'<h3 class="bp-synthesis__title"><a href="{escape(href)}"{lang_attr}>{escape(text.title)}</a>{badge}</h3>'
             f'<p class="bp-synthesis__meta"><time datetime="{synthesis.date.isoformat()}">'
-            f"{escape(long_date(synthesis.date, lang))}</time> · {escape(' · '.join(labels(t, synthesis)))}</p>"
+            f"{escape(long_date(synthesis.date, t))}</time> · {escape(' · '.join(labels(t, synthesis)))}</p>"
             f'<p class="bp-synthesis__summary"{lang_attr}>{escape(text.summary)}</p></li>')
 
 
