@@ -109,7 +109,7 @@ def test_the_agenda_shows_coming_events_first_then_past_ones_by_month(built):
     assert past < page.index("Février 2023") < page.index("Rencontre annulée") < page.index("Janvier 2023") \
         < page.index("Rencontre passée")
     assert "mardi 28 mars 2023, 9 h 30 – 12 h 00" in page
-    assert "Maison fictive · Rue de l&#39;Exemple 1, 1190 Forest – Bassin Sud" in page
+    assert "Maison fictive · Rue de l&#x27;Exemple 1, 1190 Forest – Bassin Sud" in page
     assert re.search(r'class="bp-status bp-status--cancelled">Annulé<', page)
 
 
@@ -162,14 +162,14 @@ def test_notices_leave_the_list_after_their_end_date_and_their_page_says_so(buil
     page = article(read(built, "sud/valves/index.html"))
     assert "Une permanence fictive" in page and "Une annonce terminée" not in page
     old = article(read(built, "sud/valves/2022-12-01-ancienne/index.html"))
-    assert "n&#39;est plus affichée dans les valves" in old
+    assert "n&#x27;est plus affichée dans les valves" in old
     current = article(read(built, "sud/valves/2023-02-01-permanence/index.html"))
     assert '<a href="https://example.org/">Service fictif</a>' in current
 
 
 def test_empty_lists_say_so(built):
-    assert "Aucune annonce de partenaire n&#39;est affichée en ce moment." in article(read(built, "nord/valves/index.html"))
-    assert "Aucun événement n&#39;est encore publié ici." in article(read(built, "nord/agenda/index.html"))
+    assert "Aucune annonce de partenaire n&#x27;est affichée en ce moment." in article(read(built, "nord/valves/index.html"))
+    assert "Aucun événement n&#x27;est encore publié ici." in article(read(built, "nord/agenda/index.html"))
 
 
 def test_every_page_announces_the_feeds_of_its_site(built):

@@ -1,9 +1,16 @@
 """The markup of the sections' web pages: Jinja templates in theme/web/sections/.
 
 Python chooses what a page shows; the templates write it, escaping every value (autoescape).
-What they return goes into a page's Markdown as HTML blocks: blank lines and indentation
-would end a block or start a code block there, so the result is compacted to one element a
-line, without indentation (compact()).
+Two kinds of template, told apart by their name:
+
+- `.html`: HTML that goes into a page's Markdown as blocks. Blank lines and indentation
+  would end a block or start a code block there, so the result is compacted to one element a
+  line, without indentation (compact()).
+- `.md`: a whole page's Markdown, its heading, intro and HTML blocks with the blank lines
+  between them, given as written: block tags alone on their line vanish (trim_blocks,
+  lstrip_blocks), a `-` joins what has to stay on one line, the file's last newline ends the
+  page. The pages that had their HTML written in Python are published byte for byte as
+  they were (tests/test_templates.py).
 """
 from __future__ import annotations
 
@@ -13,21 +20,33 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 FOLDER = ("theme", "web", "sections")
 
 
+def _escaped(value: Any) -> Any:
+    """Text escaped as html.escape escapes it (&#x27; for ', &quot; for "), as the pages have
+    been and as escape() below does: autoescape alone (MarkupSafe) writes &#39; and &#34;, the
+    same characters in other bytes. Markup (a macro's or a block's output) passes as it is."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return Markup(html.escape(value))
+    return value
+
+
 @functools.lru_cache(maxsize=4)
 def environment(root: str) -> jinja2.Environment:
-    """One environment per repository, its templates compiled once per process."""
+    """One environment per repository, its templates compiled once per process (and again if a
+    file changes, during the preview)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(root).joinpath(*FOLDER))),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=False)
+                              autoescape=True, finalize=_escaped, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def render(root: Path, name: str, **context: Any) -> str:
-    """A template of theme/web/sections/, rendered and compacted."""
-    return compact(environment(str(root)).get_template(name).render(**context))
+    """A template of theme/web/sections/: a page (.md) as written, HTML blocks (.html) compacted."""
+    text = environment(str(root)).get_template(name).render(**context)
+    return text if name.endswith(".md") else compact(text)
 
 
 def compact(html: str) -> str:
