@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from publishing.model import OutputFile, OutputPage, Project, SitePlan, Strings, Territory
+from publishing.plan import templates
 from publishing.problems import Report
 
 
@@ -33,6 +34,11 @@ class SectionContext:
     def t(self) -> Callable[[str], str]:
         """The interface text of a key in the site's language (theme/i18n/)."""
         return self.strings.for_lang(self.lang)
+
+    def render(self, template: str, **values: Any) -> str:
+        """A template of theme/web/sections/ (publishing.plan.templates), which may use the site's
+        interface texts (t) and language (lang) beside the values given."""
+        return templates.render(self.project.root, template, t=self.t, lang=self.lang, **values)
 
     def add_page(self, *, key: str, title: str, markdown: str, text_lang: str | None = None,
                  source: Path | None = None, nav: int | None = None, description: str | None = None,

@@ -7,8 +7,6 @@ and its page offers the French PDF.
 """
 from __future__ import annotations
 
-from html import escape
-
 from publishing.markdown.markup import point_into
 from publishing.model import (
     LANGS,
@@ -21,7 +19,7 @@ from publishing.model import (
 )
 from publishing.model.paths import FOCUS
 from publishing.output.focus_pdf import edition, render_brochure
-from publishing.plan.fragments import download_button
+from publishing.output.pdf import RenderedPdf
 from publishing.plan.resources import resource_files
 from publishing.plan.sections.context import SectionContext
 
@@ -61,38 +59,33 @@ def add(section: SectionContext) -> None:
             else:
                 section.add_file(pdf_path(focus, territory, lang), rendered.content)
         pdf_url = territory.absolute(pdf_lang, pdf_path(focus, territory, pdf_lang))
-        box = download_box(t, lang, focus, territory, strings, pdf_url, pdf_lang, rendered)
         translations = tuple(lg for lg in LANGS if focus.translated(lg))
         meta = {"updated": focus.updated, "description": text.summary,
                 "jsonld": jsonld(focus, territory, lang, pdf_lang, strings)}
         # The page is focus/<slug> (linked as focus/<slug>.md), so that the files beside the text
         # (images, documents) are published in focus/<slug>/, not mixed with other Focus' files.
         body = point_into(text.body, resources_of(focus), focus.slug)
-        section.add_page(key=key, title=text.title, markdown=box + "\n\n" + body, source=text.source,
+        markdown = head(section, focus, pdf_url, rendered) + "\n\n" + body
+        section.add_page(key=key, title=text.title, markdown=markdown, source=text.source,
                          text_lang=text.lang, nav=NavOrder.FIRST_ITEM + position, description=text.summary,
                          translations=translations, meta=meta, resources=focus.slug)
         cards.append(card(t, lang, focus))
-    section.add_page(key=f"{FOCUS}/index", title=t("focus.title"), markdown=index_markdown(t, cards),
-                     nav=NavOrder.FOCUS, description=t("focus.description"), translations=LANGS)
+    section.add_page(key=f"{FOCUS}/index", title=t("focus.title"),
+                     markdown=section.render("focus/index.md", cards=cards), nav=NavOrder.FOCUS,
+                     description=t("focus.description"), translations=LANGS)
 
 
-def download_box(t, lang: str, focus: Focus, territory: Territory, strings: Strings, pdf_url: str,
-                 pdf_lang: str, rendered) -> str:
+def head(section: SectionContext, focus: Focus, pdf_url: str, rendered: RenderedPdf | None) -> str:
+    """The head of a Focus page (theme/web/sections/focus/head.html): summary, date and edition, the
+    PDF's button with its size and pages when it was made here."""
+    strings, lang = section.strings, section.lang
     text = focus.text(lang)
-    details = ["PDF"]
-    if rendered is not None:
-        details += [size_label(len(rendered.content), t), f"{rendered.pages} {t('focus.pages')}"]
-    if pdf_lang != lang:
-        details.append(t("focus.pdf_in_french"))
-    return (
-        '<div class="bp-focus-head">\n'
-        f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
-        f'<p class="bp-focus-head__meta">{escape(t("page.updated_label"))} '
-        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, t))}</time>'
-        f' · {escape(edition(territory, strings, lang))}</p>\n'
-        + download_button(pdf_url, t("focus.download"), pdf_lang if pdf_lang != lang else None, ", ".join(details))
-        + "\n</div>"
-    )
+    return section.render(
+        "focus/head.html", summary=text.summary, updated=long_date(focus.updated, section.t),
+        updated_iso=focus.updated.isoformat(), edition=edition(section.territory, strings, lang),
+        pdf_url=pdf_url, pdf_lang=text.lang,
+        size=size_label(len(rendered.content), section.t) if rendered is not None else None,
+        pages=rendered.pages if rendered is not None else None)
 
 
 def resources_of(focus: Focus) -> frozenset[str]:
@@ -100,28 +93,12 @@ def resources_of(focus: Focus) -> frozenset[str]:
     return frozenset(p.name for p in resource_files(focus.folder))
 
 
-def card(t, lang: str, focus: Focus) -> str:
+def card(t: Lookup, lang: str, focus: Focus) -> dict:
+    """What the card of a Focus on the index shows (theme/web/sections/focus/index.md)."""
     text = focus.text(lang)
-    untranslated = ""
-    if not focus.translated(lang):
-        untranslated = (f'<p class="bp-card__notice">{escape(t("focus.untranslated"))}</p>')
-    return (
-        f'<li class="bp-card" style="--bp-card: {focus.cover_colour}"{_lang_attr(text.lang, lang)}>\n'
-        f'<h2 class="bp-card__title"><a href="{focus.slug}/">{escape(text.title)}</a></h2>\n'
-        f'<p class="bp-card__summary">{escape(text.summary)}</p>\n'
-        f'<p class="bp-card__date">{escape(t("page.updated_label"))} '
-        f'<time datetime="{focus.updated.isoformat()}">{escape(long_date(focus.updated, t))}</time></p>\n'
-        f"{untranslated}</li>"
-    )
-
-
-def _lang_attr(text_lang: str, lang: str) -> str:
-    return f' lang="{text_lang}"' if text_lang != lang else ""
-
-
-def index_markdown(t, cards: list[str]) -> str:
-    return (f"# {t('focus.title')}\n\n{t('focus.intro')}\n\n"
-            '<ul class="bp-cards">\n' + "\n".join(cards) + "\n</ul>\n")
+    return {"href": f"{focus.slug}/", "title": text.title, "summary": text.summary, "lang": text.lang,
+            "colour": focus.cover_colour, "updated": long_date(focus.updated, t),
+            "updated_iso": focus.updated.isoformat(), "untranslated": not focus.translated(lang)}
 
 
 def jsonld(focus: Focus, territory: Territory, lang: str, pdf_lang: str, strings: Strings) -> dict:
