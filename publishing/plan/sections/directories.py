@@ -3,11 +3,9 @@
 The region's pages show every entry; a bassin's pages show the entries that
 serve it, region-wide ones marked. Every text from the data is escaped. The
 filter (commune, text) is a form hidden until theme/web/assets/filter.js shows
-it: without JavaScript the full list stays.
+it: without JavaScript the full list stays. The markup is in theme/web/sections/directories/.
 """
 from __future__ import annotations
-
-from html import escape
 
 from publishing.model import (
     LANGS,
@@ -21,7 +19,6 @@ from publishing.model import (
 )
 from publishing.model.paths import DIRECTORIES
 from publishing.output import opendata as hsds
-from publishing.plan.fragments import filter_form, select_field, text_field
 from publishing.plan.sections.context import SectionContext
 
 
@@ -39,25 +36,17 @@ def add(section: SectionContext) -> None:
         if section.with_files:
             section.add_file(f"{folder}/{json_name}", hsds.to_json(project, entries, lang))
             section.add_file(f"{folder}/{csv_name}", hsds.to_csv(project, directory, entries, lang))
-        body = directory_markdown(project, t, territory, lang, directory, entries, json_name, csv_name)
+        body = directory_markdown(section, directory, entries, json_name, csv_name)
         meta = {"updated": directory.updated, "jsonld": jsonld(project, territory, lang, directory, entries)}
         section.add_page(key=folder, title=directory.title[lang], markdown=body, source=directory.source,
                          nav=NavOrder.FIRST_ITEM + position,
                          description=directory.intro[lang] if directory.intro else None, translations=LANGS,
                          meta=meta)
-        cards.append(
-            f'<li class="bp-card"><h2 class="bp-card__title"><a href="{directory.slug}/">'
-            f"{escape(directory.title[lang])}</a></h2>\n"
-            + (f'<p class="bp-card__summary">{escape(directory.intro[lang])}</p>\n' if directory.intro else "")
-            + f'<p class="bp-card__date">{escape(count_label(t, len(entries)))}</p></li>')
-    index = (f"# {t('directory.title')}\n\n{t('directory.intro_region') if territory.is_region else t('directory.intro_bassin')}"
-             "\n\n" + '<ul class="bp-cards">\n' + "\n".join(cards) + "\n</ul>\n")
+        cards.append({"href": f"{directory.slug}/", "title": directory.title[lang],
+                      "intro": directory.intro[lang] if directory.intro else None, "count": len(entries)})
+    index = section.render("directories/index.md", region=territory.is_region, cards=cards)
     section.add_page(key=f"{DIRECTORIES}/index", title=t("directory.title"), markdown=index,
                      nav=NavOrder.DIRECTORIES, description=t("directory.description"), translations=LANGS)
-
-
-def count_label(t, count: int) -> str:
-    return f"{count} {t('directory.service') if count == 1 else t('directory.services')}"
 
 
 def areas_of(project: Project, territory: Territory) -> list[Area]:
@@ -80,69 +69,47 @@ def served_areas(project: Project, entry: Entry) -> list[Area]:
     return [a for b in entry.serves if b in project.territories for a in project.territories[b].areas]
 
 
-def directory_markdown(project: Project, t, territory: Territory, lang: str, directory: Directory,
-                       entries: list[Entry], json_name: str, csv_name: str) -> str:
-    parts = []
-    if directory.intro:
-        parts.append(f"<p>{escape(directory.intro[lang])}</p>")
-    scope = t("directory.scope_region") if territory.is_region else t("directory.scope_bassin")
-    parts.append(f'<p class="bp-dir-scope">{escape(scope)} {escape(count_label(t, len(entries)))}.</p>')
+def directory_markdown(section: SectionContext, directory: Directory, entries: list[Entry], json_name: str,
+                       csv_name: str) -> str:
+    """The page of a directory (theme/web/sections/directories/directory.md)."""
+    project, territory, lang = section.project, section.territory, section.lang
     areas = sorted(areas_of(project, territory), key=lambda a: area_name(project, a, lang))
-    parts.append(filter_form(
-        t("directory.filter"),
-        [select_field("bp-commune", "commune", "areas", t("directory.commune"), t("directory.all_communes"),
-                      [(a.id, area_name(project, a, lang)) for a in areas]),
-         text_field("bp-text", "q", t("directory.text"))],
-        t("directory.service"), t("directory.services"), t("directory.none")))
-    for category, members in directory.grouped(entries, project.strings.text("directory.other")):
-        items = "\n".join(entry_html(project, t, territory, lang, e) for e in members)
-        parts.append(f'<section class="bp-dir-group" data-bp-group>\n<h2 id="{escape(category.id)}">'
-                     f"{escape(category.label[lang])}</h2>\n<ul class=\"bp-entries\">\n{items}\n</ul>\n</section>")
-    if not entries:
-        parts.append(f"<p>{escape(t('directory.empty'))}</p>")
-    parts.append(
-        f'<h2 id="donnees-ouvertes">{escape(t("directory.open_data"))}</h2>\n'
-        f'<p>{escape(t("directory.open_data_text"))}</p>\n'
-        f'<ul><li><a href="{escape(json_name)}" type="application/json" download>{escape(t("directory.json"))}</a></li>'
-        f'<li><a href="{escape(csv_name)}" type="text/csv" download>{escape(t("directory.csv"))}</a></li></ul>\n'
-        f'<p>{escape(t("directory.licence"))} <a href="{hsds.LICENCE_URL}" rel="license">CC BY 4.0</a>.</p>')
-    return "\n\n".join(parts) + "\n"
+    groups = [{"id": category.id, "label": category.label[lang],
+               "entries": [entry_view(section, e) for e in members]}
+              for category, members in directory.grouped(entries, project.strings.text("directory.other"))]
+    return section.render("directories/directory.md", intro=directory.intro[lang] if directory.intro else None,
+                          region=territory.is_region, count=len(entries),
+                          communes=[(a.id, area_name(project, a, lang)) for a in areas], groups=groups,
+                          json=json_name, csv=csv_name, licence_url=hsds.LICENCE_URL)
 
 
-def entry_html(project: Project, t, territory: Territory, lang: str, entry: Entry) -> str:
-    areas = "*" if entry.region_wide else " ".join(a.id for a in served_areas(project, entry))
-    badge = (f' <span class="bp-badge">{escape(t("directory.region_wide"))}</span>'
-             if entry.region_wide and not territory.is_region else "")
-    rows = []
-
-    def row(label: str, value_html: str) -> None:
-        rows.append(f'<li><span class="bp-entry__label">{escape(t(label))}</span> {value_html}</li>')
-
+def entry_view(section: SectionContext, entry: Entry) -> dict:
+    """What the page shows of a service (theme/web/sections/directories/entry.html)."""
+    project, territory, lang = section.project, section.territory, section.lang
+    served = served_areas(project, entry)
+    address = None
     if entry.address is not None:
         city = project.communes[entry.address.commune].name[lang]
-        row("directory.address", escape(f"{entry.address.street}, {entry.address.postcode} {city}"))
-    if entry.phone:
-        row("directory.phone", f'<a href="{escape(entry.phone_link)}">{escape(entry.phone)}</a>')
-    if entry.email:
-        row("directory.email", f'<a href="mailto:{escape(entry.email)}">{escape(entry.email)}</a>')
-    if entry.website:
-        label = entry.website.split("://", 1)[-1].rstrip("/")
-        row("directory.website", f'<a href="{escape(entry.website)}">{escape(label)}</a>')
-    if entry.hours:
-        row("directory.hours", escape(entry.hours[lang]))
-    if entry.languages:
-        row("directory.languages", escape(language_names(entry.languages, t)))
-    if entry.region_wide:
-        row("directory.served", escape(t("directory.region_wide")))
-    else:
-        names = [area_name(project, a, lang) for a in served_areas(project, entry)]
-        row("directory.served", escape(", ".join(sorted(names))))
-    org = (f'<p class="bp-entry__org">{escape(entry.organisation)}</p>'
-           if entry.organisation and entry.organisation != entry.name[lang] else "")
-    return (f'<li class="bp-entry" id="{escape(entry.id)}" data-bp-item data-areas="{escape(areas)}">'
-            f'<h3 class="bp-entry__name">{escape(entry.name[lang])}{badge}</h3>{org}'
-            f'<p class="bp-entry__desc">{escape(entry.description[lang])}</p>'
-            f'<ul class="bp-entry__contacts">{"".join(rows)}</ul></li>')
+        address = f"{entry.address.street}, {entry.address.postcode} {city}"
+    name = entry.name[lang]
+    return {
+        "id": entry.id,
+        "areas": "*" if entry.region_wide else " ".join(a.id for a in served),
+        "name": name,
+        "badge": entry.region_wide and not territory.is_region,
+        "organisation": entry.organisation if entry.organisation and entry.organisation != name else None,
+        "description": entry.description[lang],
+        "address": address,
+        "phone": entry.phone,
+        "phone_link": entry.phone_link,
+        "email": entry.email,
+        "website": entry.website,
+        "website_label": entry.website.split("://", 1)[-1].rstrip("/") if entry.website else None,
+        "hours": entry.hours[lang] if entry.hours else None,
+        "languages": language_names(entry.languages, section.t),
+        "region_wide": entry.region_wide,
+        "served": ", ".join(sorted(area_name(project, a, lang) for a in served)),
+    }
 
 
 def jsonld(project: Project, territory: Territory, lang: str, directory: Directory,
