@@ -2,27 +2,26 @@
 page per synthesis with its one-page PDF, and an Atom feed per language.
 
 A site lists its own syntheses; the region's list also shows, marked, the latest
-synthesis of each bassin (linking to the bassin's site).
+synthesis of each bassin (linking to the bassin's site). The markup is in
+theme/web/sections/syntheses/.
 """
 from __future__ import annotations
 
-from html import escape
 from itertools import groupby
 
 from publishing.model import (
     KINDS,
     LANGS,
     THEMES,
+    Lookup,
     NavOrder,
     Project,
     Synthesis,
-    Territory,
     long_date,
 )
 from publishing.model.paths import SYNTHESES, SYNTHESES_FEED
 from publishing.output import feed
 from publishing.output.synthesis_pdf import TooLong, render_synthesis
-from publishing.plan.fragments import download_button, filter_form, select_field
 from publishing.plan.sections.context import SectionContext
 from publishing.problems import Report
 
@@ -74,74 +73,50 @@ def add(section: SectionContext) -> None:
         translations = tuple(lg for lg in LANGS if synthesis.translated(lg))
         meta = {"updated": None, "jsonld": jsonld(project, synthesis, lang)}
         section.add_page(key=synthesis.key, title=text.title,
-                         markdown=head(project, t, synthesis, lang) + "\n\n" + text.body, source=text.source,
+                         markdown=head(section, synthesis) + "\n\n" + text.body, source=text.source,
                          text_lang=text.lang, description=text.summary, translations=translations, meta=meta)
     if own:
         section.add_file(SYNTHESES_FEED, feed.atom(project, strings, territory, lang, own, pdf_path))
     section.add_page(key=f"{SYNTHESES}/index", title=t("synthesis.title"),
-                     markdown=listing(project, t, territory, lang, shown), nav=NavOrder.SYNTHESES,
+                     markdown=listing(section, shown, feed=bool(own)), nav=NavOrder.SYNTHESES,
                      description=t("synthesis.description"), translations=LANGS,
                      meta={"feed": SYNTHESES_FEED if own else None})
 
 
-def labels(t, synthesis: Synthesis) -> list[str]:
-    out = [t(f"synthesis.kind.{synthesis.kind}")]
-    if synthesis.theme:
-        out.append(t(f"synthesis.theme.{synthesis.theme}"))
-    if synthesis.participants:
-        out.append(f"{synthesis.participants} {t('synthesis.participants')}")
-    return out
+def facts(synthesis: Synthesis, t: Lookup) -> dict:
+    """What the list and the page say of a synthesis under its title (theme/web/sections/syntheses/meta.html)."""
+    return {"date": long_date(synthesis.date, t), "date_iso": synthesis.date.isoformat(),
+            "kind": synthesis.kind, "theme": synthesis.theme, "participants": synthesis.participants}
 
 
-def head(project: Project, t, synthesis: Synthesis, lang: str) -> str:
+def head(section: SectionContext, synthesis: Synthesis) -> str:
+    """The head of a synthesis's page (theme/web/sections/syntheses/head.html)."""
+    project, lang = section.project, section.lang
     text = synthesis.text(lang)
-    pdf_lang = text.lang
     territory = project.territories[synthesis.territory]
-    href = territory.absolute(pdf_lang, pdf_path(synthesis, pdf_lang))
-    return (
-        '<div class="bp-focus-head">\n'
-        f'<p class="bp-focus-head__meta"><time datetime="{synthesis.date.isoformat()}">'
-        f"{escape(long_date(synthesis.date, t))}</time> · {escape(' · '.join(labels(t, synthesis)))}</p>\n"
-        f'<p class="bp-focus-head__summary">{escape(text.summary)}</p>\n'
-        + download_button(href, t("synthesis.download"), pdf_lang if pdf_lang != lang else None) + "\n"
-        "</div>"
-    )
+    return section.render("syntheses/head.html", synthesis=facts(synthesis, section.t), summary=text.summary,
+                          pdf_url=territory.absolute(text.lang, pdf_path(synthesis, text.lang)), pdf_lang=text.lang)
 
 
-def listing(project: Project, t, territory: Territory, lang: str, shown: list[Synthesis]) -> str:
-    kinds = [k for k in KINDS if any(s.kind == k for s in shown)]
-    themes = [th for th in THEMES if any(s.theme == th for s in shown)]
-    parts = [f"# {t('synthesis.title')}", escape(t("synthesis.intro"))]
-    parts.append(filter_form(
-        t("synthesis.filter"),
-        [select_field("bp-kind", "type", "kind", t("synthesis.kind"), t("synthesis.all_kinds"),
-                      [(k, t(f"synthesis.kind.{k}")) for k in kinds]),
-         select_field("bp-theme", "theme", "theme", t("synthesis.theme"), t("synthesis.all_themes"),
-                      [(th, t(f"synthesis.theme.{th}")) for th in themes])],
-        t("synthesis.count_one"), t("synthesis.count_many"), t("synthesis.none")))
-    for year, items in groupby(shown, key=lambda s: s.date.year):
-        lis = "\n".join(item(project, t, territory, lang, s) for s in items)
-        parts.append(f'<section class="bp-year" data-bp-group>\n<h2 id="annee-{year}">{year}</h2>\n'
-                     f'<ul class="bp-syntheses">\n{lis}\n</ul>\n</section>')
-    if any(s.territory == territory.id for s in shown):
-        parts.append(f'<p class="bp-feed"><a href="feed.xml" type="application/atom+xml">'
-                     f'{escape(t("synthesis.feed"))}</a></p>')
-    return "\n\n".join(parts) + "\n"
+def listing(section: SectionContext, shown: list[Synthesis], feed: bool) -> str:
+    """The list of syntheses (theme/web/sections/syntheses/index.md), by year, newest first."""
+    t = section.t
+    kinds = [(k, t(f"synthesis.kind.{k}")) for k in KINDS if any(s.kind == k for s in shown)]
+    themes = [(th, t(f"synthesis.theme.{th}")) for th in THEMES if any(s.theme == th for s in shown)]
+    years = [{"year": year, "syntheses": [item(section, s) for s in items]}
+             for year, items in groupby(shown, key=lambda s: s.date.year)]
+    return section.render("syntheses/index.md", kinds=kinds, themes=themes, years=years, feed=feed)
 
 
-def item(project: Project, t, territory: Territory, lang: str, synthesis: Synthesis) -> str:
+def item(section: SectionContext, synthesis: Synthesis) -> dict:
+    """A synthesis in the list: another site's (a bassin's, on the region's list) links there, marked."""
+    project, territory, lang = section.project, section.territory, section.lang
     text = synthesis.text(lang)
     elsewhere = synthesis.territory != territory.id
     href = (project.territories[synthesis.territory].absolute(lang, synthesis.key + "/") if elsewhere
             else f"{synthesis.slug}/")
-    badge = (f' <span class="bp-badge">{escape(project.territories[synthesis.territory].name[lang])}</span>'
-             if elsewhere else "")
-    lang_attr = f' lang="{text.lang}"' if text.lang != lang else ""
-    return (f'<li class="bp-synthesis" data-bp-item data-kind="{synthesis.kind}" data-theme="{synthesis.theme or ""}">'
-            f'<h3 class="bp-synthesis__title"><a href="{escape(href)}"{lang_attr}>{escape(text.title)}</a>{badge}</h3>'
-            f'<p class="bp-synthesis__meta"><time datetime="{synthesis.date.isoformat()}">'
-            f"{escape(long_date(synthesis.date, t))}</time> · {escape(' · '.join(labels(t, synthesis)))}</p>"
-            f'<p class="bp-synthesis__summary"{lang_attr}>{escape(text.summary)}</p></li>')
+    return dict(facts(synthesis, section.t), href=href, title=text.title, summary=text.summary, lang=text.lang,
+                territory=project.territories[synthesis.territory].name[lang] if elsewhere else None)
 
 
 def jsonld(project: Project, synthesis: Synthesis, lang: str) -> dict:
