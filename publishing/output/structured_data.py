@@ -17,7 +17,6 @@ PUBLISHER = "Brusano"
 EVENT_STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "held": "EventScheduled",
                 "cancelled": "EventCancelled", "postponed": "EventPostponed"}
 # The region's name in an address, as Belgian addresses write it
-REGION_NAME = {"fr": "Bruxelles", "nl": "Brussel"}
 
 
 def news_article(project: Project, territory: Territory, lang: str, item: News) -> dict[str, Any]:
@@ -115,7 +114,7 @@ def _place(project: Project, lang: str, event: Event) -> dict[str, Any]:
         commune = project.communes[event.place.commune]
         place["address"] = {"@type": "PostalAddress", "streetAddress": event.place.street,
                             "postalCode": event.place.postcode, "addressLocality": commune.name[lang],
-                            "addressRegion": REGION_NAME[lang], "addressCountry": "BE"}
+                            "addressRegion": project.strings.t(lang, "opendata.state_province"), "addressCountry": "BE"}
     return place
 
 
