@@ -303,7 +303,7 @@ def test_event_dates_carry_brussels_offset_and_statuses_are_schema_org(project):
     assert full["location"] == [
         {"@type": "Place", "address": {"@type": "PostalAddress", "streetAddress": "Rue de l'Exemple 3",
                                        "postalCode": "1060", "addressLocality": "Sint-Gillis",
-                                       "addressRegion": "Brussel", "addressCountry": "BE"}},
+                                       "addressRegion": "Brussels Hoofdstedelijk Gewest", "addressCountry": "BE"}},
         {"@type": "VirtualLocation", "url": "https://example.org/inscription"}]
     assert winter["location"] == {"@type": "VirtualLocation", "url": "https://example.org/visio"}
     assert winter["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"

@@ -16,7 +16,6 @@ PUBLISHER = "Brusano"
 # Event.status -> schema.org EventStatusType (a held event took place as scheduled)
 EVENT_STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "held": "EventScheduled",
                 "cancelled": "EventCancelled", "postponed": "EventPostponed"}
-# The region's name in an address, as Belgian addresses write it
 
 
 def news_article(project: Project, territory: Territory, lang: str, item: News) -> dict[str, Any]:
