@@ -5,18 +5,25 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all build check test lint serve bench clean install
+.PHONY: all build check test lint lock serve bench clean install
 
 all: build
 
 install: $(STAMP) $(NODE_STAMP)
 
-$(STAMP): pyproject.toml scripts/install-system.sh
+# Python packages exactly as requirements.lock pins them (hashes checked), then the project itself.
+$(STAMP): pyproject.toml requirements.lock scripts/install-system.sh
 	./scripts/install-system.sh
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
+
+# Refresh requirements.lock after changing a dependency in pyproject.toml (uv, installed if missing).
+lock:
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) scripts/lock.py
 
 # Test tools from npm (package-lock.json): axe-core, vnu.jar. --ignore-scripts: vnu-jar's
 # postinstall would download a Java runtime; Debian's (scripts/install-system.sh) is used.
