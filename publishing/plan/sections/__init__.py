@@ -2,15 +2,15 @@
 
 Each section is a function `add(section: SectionContext) -> None` that adds its pages and
 files through the context (keyword arguments only). Adding a section: a module here, and
-its function in SECTIONS.
+its function in SECTIONS. The home comes last: it shows what the others planned.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from publishing.plan.sections import directories, focus, syntheses
+from publishing.plan.sections import directories, focus, home, syntheses
 from publishing.plan.sections.context import SectionContext
 
-SECTIONS: tuple[Callable[[SectionContext], None], ...] = (focus.add, directories.add, syntheses.add)
+SECTIONS: tuple[Callable[[SectionContext], None], ...] = (focus.add, directories.add, syntheses.add, home.add)
 
 __all__ = ["SECTIONS", "SectionContext"]
