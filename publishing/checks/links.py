@@ -191,7 +191,8 @@ def editor_text(page: OutputPage, documents: dict, pages: dict) -> Text | None:
     written = pages.get(page.source)
     if written is None:
         return None
-    return Text(written.source, page.markdown, written.body, written.body_line, written.lang)
+    published = page.markdown if page.text is None else page.text  # the home: its editor's text only
+    return Text(written.source, published, written.body, written.body_line, written.lang)
 
 
 def check_links(project: Project, plans: dict[Site, SitePlan], report: Report) -> None:

@@ -46,6 +46,9 @@ class OutputPage:
     translations: tuple[str, ...] = ()  # languages in which this page really exists
     meta: dict[str, Any] = field(default_factory=dict)
     resources: str = ""  # the sub-folder, beside the page, where the files beside its source go
+    # The editor's text as the page publishes it, when the markdown adds to it (the home's blocks
+    # above it): what publishing.checks.links follows. None: the markdown is the editor's text.
+    text: str | None = None
 
     @property
     def url(self) -> str:

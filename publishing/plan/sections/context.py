@@ -51,6 +51,15 @@ class SectionContext:
         self.plan.pages.append(page)
         return page
 
+    def page(self, key: str) -> OutputPage | None:
+        """A page already planned on this site: a content page, or one an earlier section added."""
+        return self.plan.page(key)
+
+    def replace_page(self, old: OutputPage, new: OutputPage) -> None:
+        """Put `new` where `old` was planned (the home section rewrites the content page "index")."""
+        position = next(i for i, page in enumerate(self.plan.pages) if page is old)
+        self.plan.pages[position] = new
+
     def add_file(self, path: str, content: bytes) -> None:
         """A file published beside the pages, at a site-relative path."""
         self.plan.files.append(OutputFile(path, content))

@@ -17,6 +17,7 @@ from publishing.model import (
     NavOrder,
     Project,
     Synthesis,
+    Territory,
     long_date,
 )
 from publishing.model.paths import SYNTHESES, SYNTHESES_FEED
@@ -48,9 +49,9 @@ def render_checked(project: Project, strings, synthesis: Synthesis, lang: str, r
     return None
 
 
-def add(section: SectionContext) -> None:
-    project, strings, territory, lang, report = (section.project, section.strings, section.territory,
-                                                 section.lang, section.report)
+def listed(project: Project, territory: Territory) -> list[Synthesis]:
+    """What a site's list shows, newest first: its own syntheses, and on the region's site the latest
+    of each bassin (the home shows the first of them)."""
     own = [s for s in project.syntheses if s.territory == territory.id]
     known = [s for s in project.syntheses if s.territory in project.territories]
     shown = list(own)
@@ -60,6 +61,14 @@ def add(section: SectionContext) -> None:
             if latest is not None:
                 shown.append(latest)
         shown.sort(key=lambda s: (s.date, s.territory, s.slug), reverse=True)
+    return shown
+
+
+def add(section: SectionContext) -> None:
+    project, strings, territory, lang, report = (section.project, section.strings, section.territory,
+                                                 section.lang, section.report)
+    own = [s for s in project.syntheses if s.territory == territory.id]
+    shown = listed(project, territory)
     if not shown:
         return
     t = section.t

@@ -1,0 +1,195 @@
+"""The home of a site, its front door: what the territory is, how to reach the helpdesk, what is
+coming, what is new, and where the Focus and the directories are.
+
+The home is the content page "index" (content/<territory>/, content/bassins/ or content/shared/):
+its front matter gives the tab's title, the description (the second of the territory's two lines,
+after its tagline from sites/) and its place in the navigation. This section, planned after all the
+others, writes its text (theme/web/sections/home.html); the former home text is the page
+"presentation" ("Le bassin en bref"), linked from the home; a text under the index's front matter
+comes below the blocks.
+
+What the blocks show, and when they have nothing to show:
+
+- the helpdesk: the territory's, or the region's for a bassin without its own phone number (as the
+  Focus brochures do), and a link to the helpdesk page;
+- the next events: those not over before the build's today, soonest first; on the region's site its
+  own and the bassins' events flagged `region: true`, marked with their bassin and linking to the
+  bassin's site. None coming: one sentence, and the link to the agenda (its past events);
+- the latest news: the site's own; the region's site shows the bassins' too, marked, as its news
+  list does. None: one sentence, and the link to the list;
+- the latest syntheses, as the site's syntheses list shows them; left out when there are none
+  (there is no list to link to then);
+- the Focus, as cards, each with a link to its directory (how many services serve the site); the
+  directories no Focus shows as cards of their own. Left out when there are none.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from publishing.model import (
+    REGION,
+    Directory,
+    Event,
+    Helpdesk,
+    Lookup,
+    News,
+    Project,
+    Synthesis,
+    Territory,
+    long_date,
+)
+from publishing.model.paths import AGENDA, DIRECTORIES, FOCUS, NEWS, SYNTHESES
+from publishing.plan import templates
+from publishing.plan.sections import agenda, listing
+from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.syntheses import listed
+
+HOME = "index"
+PRESENTATION = "presentation"  # the page that holds the territory's presentation (the former home text)
+HELPDESK = "helpdesk/"
+LATEST = 3  # events, news items, syntheses shown on the home
+# Events whose status is worth a word (scheduled ones go without)
+
+
+def add(section: SectionContext) -> None:
+    index = section.page(HOME)
+    if index is None:
+        return  # no home page on this site: nothing to rewrite
+    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    presentation = section.page(PRESENTATION)
+    focus = focus_cards(section)
+    view = {
+        "name": territory.name[lang],
+        "tagline": territory.tagline[lang],
+        "description": index.description,
+        "presentation": {"href": "presentation/", "title": presentation.title} if presentation else None,
+        "helpdesk": helpdesk_view(project, territory, lang),
+        "events": [event_view(project, territory, lang, t, e) for e in next_events(project, territory)],
+        "news": [news_view(project, territory, lang, t, n) for n in latest_news(project, territory)],
+        "syntheses": ([synthesis_view(project, territory, lang, t, s) for s in latest_syntheses(project, territory)]
+                      if section.page(f"{SYNTHESES}/index") else []),
+        "focus": focus,
+        "directories": directory_cards(section, focus),
+        "all_directories": section.page(f"{DIRECTORIES}/index") is not None,
+        "links": {"helpdesk": HELPDESK, "agenda": f"{AGENDA}/", "news": f"{NEWS}/", "syntheses": f"{SYNTHESES}/",
+                  "focus": f"{FOCUS}/", "directories": f"{DIRECTORIES}/"},
+    }
+    blocks = templates.render(project.root, "home.html", home=view, t=t)
+    # The editor's text under the index's front matter, if any, comes below the blocks (the
+    # territory's presentation has a page of its own). Only that text is an editor's: the links
+    # publishing.checks.links follows are its links (OutputPage.text), not the blocks'.
+    markdown = blocks + "\n" + (f"\n{index.markdown.strip()}\n" if index.markdown.strip() else "")
+    hide = list(dict.fromkeys([*(index.meta.get("hide") or []), "navigation", "toc"]))
+    section.replace_page(index, replace(index, markdown=markdown, text=index.markdown,
+                                        meta={**index.meta, "hide": hide}))
+
+
+# --- what is shown -----------------------------------------------------------------------
+
+def shown_here(project: Project, territory: Territory, item: Any) -> bool:
+    """A site's own item, or on the region's site a bassin's (whose territory loaded without error)."""
+    return item.territory == territory.id or territory.is_region and item.territory in project.territories
+
+
+def next_events(project: Project, territory: Territory) -> list[Event]:
+    """The region's site shows its own events and the bassins' that concern the whole region."""
+    here = [e for e in project.events if e.territory == territory.id
+            or territory.is_region and e.region and shown_here(project, territory, e)]
+    coming = [e for e in here if not e.ends_before(project.today)]
+    return sorted(coming, key=lambda e: (e.begins(), e.territory, e.slug))[:LATEST]
+
+
+def latest_news(project: Project, territory: Territory) -> list[News]:
+    return [n for n in project.news if shown_here(project, territory, n)][:LATEST]  # newest first, as loaded
+
+
+def latest_syntheses(project: Project, territory: Territory) -> list[Synthesis]:
+    return listed(project, territory)[:LATEST]
+
+
+# --- views: what the template writes -----------------------------------------------------
+
+def helpdesk_view(project: Project, territory: Territory, lang: str) -> dict[str, Any]:
+    """The territory's helpdesk; a bassin without its own phone number gives the region's."""
+    own = territory.helpdesk.phone is not None
+    helpdesk: Helpdesk = territory.helpdesk if own else project.territories[REGION].helpdesk
+    return {"regional": not own and not territory.is_region, "phone": helpdesk.phone,
+            "phone_link": helpdesk.phone_link, "email": helpdesk.email,
+            "hours": helpdesk.hours[lang] if helpdesk.hours else None}
+
+
+def item_link(project: Project, territory: Territory, lang: str, item: Any) -> tuple[str, str | None]:
+    """(href, badge): a relative link on the item's own site; on the region's, a bassin's item links
+    to the bassin's site and is marked with its name."""
+    if item.territory == territory.id:
+        return f"{item.key}/", None
+    return listing.item_href(project, territory, lang, item, 0), listing.badge(project, territory, lang, item)
+
+
+def event_view(project: Project, territory: Territory, lang: str, t, event: Event) -> dict[str, Any]:
+    href, badge = item_link(project, territory, lang, event)
+    text = event.text(lang)
+    return {"href": href, "badge": badge, "title": text.title, "summary": text.summary,
+            "text_lang": listing.text_lang(event, lang), "datetime": event.start.isoformat(),
+            "when": agenda.when(event, t), "labels": [],
+            "status": t(f"agenda.status.{event.status}") if event.status in agenda.MARKED else None}
+
+
+def count_label(t: Lookup, count: int) -> str:
+    """'15 services', '1 service'."""
+    return f"{count} {t('directory.service') if count == 1 else t('directory.services')}"
+
+
+def news_view(project: Project, territory: Territory, lang: str, t: Lookup, news: News) -> dict[str, Any]:
+    href, badge = item_link(project, territory, lang, news)
+    text = news.text(lang)
+    return {"href": href, "badge": badge, "title": text.title, "summary": text.summary,
+            "text_lang": listing.text_lang(news, lang), "datetime": news.date.isoformat(),
+            "when": long_date(news.date, t), "labels": [], "status": None}
+
+
+def synthesis_view(project: Project, territory: Territory, lang: str, t, synthesis: Synthesis) -> dict[str, Any]:
+    href, badge = item_link(project, territory, lang, synthesis)
+    text = synthesis.text(lang)
+    labels = [t(f"synthesis.kind.{synthesis.kind}")]
+    return {"href": href, "badge": badge, "title": text.title, "summary": text.summary,
+            "text_lang": listing.text_lang(synthesis, lang), "datetime": synthesis.date.isoformat(),
+            "when": long_date(synthesis.date, t), "labels": labels, "status": None}
+
+
+def focus_cards(section: SectionContext) -> list[dict[str, Any]]:
+    """The Focus the site publishes, in the order of its Focus page, each with its directories."""
+    if section.page(f"{FOCUS}/index") is None:
+        return []
+    lang, t = section.lang, section.t
+    ordered = sorted(section.project.focus.values(), key=lambda f: f.text(lang).title.lower())
+    cards = []
+    for focus in ordered:
+        if section.page(f"{FOCUS}/{focus.slug}") is None:
+            continue
+        directories = [d for d in published_directories(section) if d.slug in focus.directories]
+        links = [{"href": f"{DIRECTORIES}/{d.slug}/",
+                  # one directory is the Focus's own ("Répertoire"); several are told apart by their titles
+                  "label": t("home.directory") if len(directories) == 1 else d.title[lang],
+                  "count": count_label(t, len(d.for_territory(section.territory)))} for d in directories]
+        text = focus.text(lang)
+        cards.append({"href": f"{FOCUS}/{focus.slug}/", "title": text.title, "summary": text.summary,
+                      "text_lang": listing.text_lang(focus, lang), "colour": focus.cover_colour, "directories": links})
+    return cards
+
+
+def directory_cards(section: SectionContext, focus: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The directories that no Focus card shows, in the order of the site's directories page."""
+    lang, t = section.lang, section.t
+    shown = {link["href"] for card in focus for link in card["directories"]}
+    return [{"href": f"{DIRECTORIES}/{d.slug}/", "title": d.title[lang],
+             "count": count_label(t, len(d.for_territory(section.territory)))}
+            for d in published_directories(section) if f"{DIRECTORIES}/{d.slug}/" not in shown]
+
+
+def published_directories(section: SectionContext) -> list[Directory]:
+    """The directories that have a page on the site, in the order of its directories page."""
+    lang = section.lang
+    ordered = sorted(section.project.directories.values(), key=lambda d: d.title[lang].lower())
+    return [d for d in ordered if section.page(f"{DIRECTORIES}/{d.slug}") is not None]
