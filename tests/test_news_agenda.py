@@ -151,6 +151,7 @@ def test_both_calendars_hold_the_event_once(built):
 def test_news_list_feed_and_untranslated_item(built):
     page = article(read(built, "sud/actualites/index.html"))
     assert "Une nouvelle fictive" in page and "15 février 2023" in page and "Fin de vie" in page
+    assert '<a href="../valves/">Valves partenaires →</a>' in page  # the notices, not in the navigation bar
     assert "<feed" in read(built, "sud/actualites/feed.xml")
     dutch = article(read(built, "region/nl/actualites/index.html"))
     assert '<a href="2022-11-02-regionale/" lang="fr" hreflang="fr">Une actualité régionale</a>' in dutch

@@ -27,7 +27,6 @@ class NavOrder:
     FOCUS = 10
     DIRECTORIES = 15
     SYNTHESES = 45
-    NOTICES = 47
     FIRST_ITEM = 20  # the pages of a section, in their order, after the section's index
 
 

@@ -45,6 +45,7 @@ class Listing:
     archives_title: str = ""
     feeds: list[dict[str, str]] = field(default_factory=list)
     empty: str = ""
+    see_also: dict[str, str] | None = None  # {href, label, text}: a related list, before the items
 
 
 def shown_items(items: Iterable[Any], project: Project, territory: Territory) -> list[Any]:

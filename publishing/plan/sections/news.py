@@ -8,7 +8,7 @@ page is the French text with the notice every untranslated page has.
 from __future__ import annotations
 
 from publishing.model import LANGS, NavOrder, News, Notice, long_date
-from publishing.model.paths import NEWS, NEWS_FEED
+from publishing.model.paths import NEWS, NEWS_FEED, NOTICES
 from publishing.output import feed, structured_data
 from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
@@ -55,14 +55,17 @@ def add(section: SectionContext) -> None:
             listing = Listing(groups=by_year([(n.date, entry(section, n, 1)) for n in items]),
                               filters=filters(section, items), empty=t("news.empty"))
             title = f"{t('news.title')} {year}"
-            section.add_page(key=f"{NEWS}/{year}", title=title, markdown=page(section, title, "", listing),
+            section.add_page(key=f"{NEWS}/{year}", title=title, markdown=page(section, title, "", listing, depth=1),
                              description=t("news.description"), translations=LANGS)
 
 
-def page(section: SectionContext, title: str, intro: str, listing: Listing) -> str:
+def page(section: SectionContext, title: str, intro: str, listing: Listing, depth: int = 0) -> str:
     parts = [f"# {title}"]
     if intro:
         parts.append(templates.escape(intro))
+    # the partners' notices are linked from here (not in the navigation bar, which they would crowd)
+    listing.see_also = {"href": f"{'../' * (depth + 1)}{NOTICES}/", "label": section.t("notices.title"),
+                        "text": section.t("notices.description")}
     parts.append(templates.render(section.project.root, "list.html", list=listing))
     return "\n\n".join(parts) + "\n"
 

@@ -6,7 +6,7 @@ the repository and who reviews it).
 """
 from __future__ import annotations
 
-from publishing.model import LANGS, NavOrder, Notice, long_date
+from publishing.model import LANGS, Notice, long_date
 from publishing.model.paths import NOTICES
 from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
@@ -39,7 +39,7 @@ def add(section: SectionContext) -> None:
                       empty=t("notices.empty"))
     markdown = "\n\n".join([f"# {t('notices.title')}", templates.escape(t("notices.intro")),
                             templates.render(project.root, "list.html", list=listing)]) + "\n"
-    section.add_page(key=f"{NOTICES}/index", title=t("notices.title"), markdown=markdown, nav=NavOrder.NOTICES,
+    section.add_page(key=f"{NOTICES}/index", title=t("notices.title"), markdown=markdown,
                      description=t("notices.description"), translations=LANGS)
 
 
