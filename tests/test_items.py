@@ -122,6 +122,8 @@ def test_an_address_is_shown_with_its_commune_and_bassin(tmp_path):
     split = files.replace("commune: forest", "commune: bruxelles")
     _project, report = load(tmp_path / "b", split)
     assert any("est partagée entre plusieurs bassins" in line for line in lines(report))
+    _project, report = load(tmp_path / "c", files.replace("postcode: 1190", "postcode: 1000"))
+    assert any("le code postal « 1000 » n'est pas un code de Forest." in line for line in lines(report))
 
 
 NEWS = """
@@ -197,6 +199,7 @@ def test_the_scaffold_writes_both_languages_as_drafts_and_check_asks_for_what_is
     assert any("address: la valeur contient encore « … » du modèle." in line for line in lines(report))
     for path in (fr, nl):
         path.write_text(path.read_text().replace("Rue …", "Rue de l'Exemple 1").replace("commune: …", "commune: forest")
+                        .replace('postcode: "…"', 'postcode: "1190"')
                         .replace("registration: https://…", "registration: https://example.org/inscription")
                         .replace("source: …", "source: test"))
     project, _strings, report = load_project(root, today=TODAY)

@@ -181,4 +181,10 @@ def make_place(address: AddressSchema, item: ReadItem[EventMeta], project: Proje
         report.add(item.source, "unknown_commune", line=item.locators["fr"].line(("address", "commune")),
                    where="address.commune", input=address.commune, suggestion="")
         return None
+    postcodes = set(commune.postcodes) | {pc for part in commune.parts for pc in part.postcodes}
+    if address.postcode not in postcodes:
+        report.add(item.source, "postcode_mismatch", line=item.locators["fr"].line(("address", "postcode")),
+                   where="address.postcode", input=address.postcode, commune=commune.name.fr,
+                   allowed=", ".join(sorted(postcodes)))
+        return None
     return Place(address.street, address.postcode, commune.id, area.id, project.bassin_of(area.id))
