@@ -45,6 +45,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml")
+ITEM_FOLDERS = ("actualites", "agenda", "valves")
 SITES = ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est")
 
 
@@ -88,8 +89,8 @@ def make_corpus(dest: Path, factor: int) -> Path:
 def multiply(root: Path, factor: int) -> None:
     for page in sorted((root / "content").rglob("*.md")):
         stem, lang = page.name[: -len(".xx.md")], page.name[-len("xx.md"):-len(".md")]
-        if stem == "index":
-            continue  # section homes stay single
+        if stem == "index" or page.parent.name in ITEM_FOLDERS:
+            continue  # section homes stay single; news and events come from add_items
         text = page.read_text(encoding="utf-8")
         for k in range(2, factor + 1):
             copy = re.sub(r"(?m)^nav:.*\n", "", text, count=1)  # out of the navigation
@@ -110,7 +111,8 @@ def add_items(root: Path, years: int, news: int = 50, events: int = 100) -> None
     body = {"fr": "Un paragraphe de texte, comme en écrit l'équipe, d'une centaine de mots. " * 8,
             "nl": "Een alinea tekst zoals het team die schrijft, van een honderdtal woorden. " * 8}
     themes = ("sante-mentale", "prevention-promotion-sante", "pratiques-inclusives", "organisation-integree")
-    last = time.localtime().tm_year
+    today = time.strftime("%Y-%m-%d")  # the corpus is no Git repository: the build takes the clock's day
+    last = int(today[:4])
     for site in SITES:
         for lang in ("fr", "nl"):
             for kind, count, folder in (("news", news, "actualites"), ("event", events, "agenda")):
@@ -126,7 +128,7 @@ def add_items(root: Path, years: int, news: int = 50, events: int = 100) -> None
                         else:
                             start = f'"{day} 09:30"' if k % 2 else day
                             head = (f"title: {kind} {k} {year}\nsummary: Résumé {k}.\nstart: {start}\n"
-                                    f"status: {'scheduled' if year == last else 'held'}\nthemes: [{theme}]\n"
+                                    f"status: {'scheduled' if day >= today else 'held'}\nthemes: [{theme}]\n"
                                     + ("online: true\n" if k % 10 == 0 else "venue: Salle\n"))
                         (target / f"{slug}.{lang}.md").write_text(f"---\n{head}---\n\n{body[lang]}\n",
                                                                   encoding="utf-8")
