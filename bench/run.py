@@ -295,25 +295,31 @@ def own_hosts() -> set[str]:
 
 
 def runtime_hosts(out: Path, paths: list[str]) -> list[str] | None:
-    """Hosts other than the local server that pages request once loaded (None: no Chromium)."""
+    """Hosts other than the local server that pages request once loaded (None: no Chromium or
+    no Playwright). Such requests fail in Chromium (tests/chromium.py): none leaves the machine."""
     sys.path.insert(0, str(ROOT / "tests"))
     try:
-        from chromium import Browser, find_chromium
+        from chromium import DESKTOP, find_chromium, launch, record_requests
         from conftest import serve_directory
+        from playwright.sync_api import sync_playwright
     except ImportError:
         return None
     if not find_chromium():
         return None
     hosts = set()
-    with serve_directory(out) as url, Browser.launch() as browser:
+    with serve_directory(out) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
         for path in paths:
-            page = browser.new_page()
+            context = browser.new_context(**DESKTOP)
+            page = context.new_page()
+            requested = record_requests(page)
             page.goto(url + path)
-            time.sleep(1.0)  # let scripts run
-            for requested in page.requests():
-                if requested.startswith("http") and not requested.startswith(url):
-                    hosts.add(f"{urlsplit(requested).netloc} (from {path}: {urlsplit(requested).path})")
-            page.close()
+            page.wait_for_timeout(1_000)  # let scripts run
+            for address in requested:
+                if address.startswith("http") and not address.startswith(url):
+                    hosts.add(f"{urlsplit(address).netloc} (from {path}: {urlsplit(address).path})")
+            context.close()
+        browser.close()
     return sorted(hosts)
 
 

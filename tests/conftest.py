@@ -121,10 +121,26 @@ def public_url(public) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the session (tests/chromium.py); open pages with browser.new_page()."""
-    from chromium import Browser, find_chromium
+    """One headless Chromium for the session, driven by Playwright (tests/chromium.py)."""
+    from chromium import find_chromium, launch
 
     if not find_chromium():
         pytest.skip("Chromium is not installed: run scripts/install-system.sh")
-    with Browser.launch() as chromium:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright is not installed: pip install -e '.[test]' (make)", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
         yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages: new_page() on a desktop, new_page(phone=True) on a phone. Each is closed after
+    the test, which fails if one of them asked another host than this machine."""
+    from chromium import open_page
+
+    with contextlib.ExitStack() as pages:
+        yield lambda phone=False: pages.enter_context(open_page(browser, phone=phone))

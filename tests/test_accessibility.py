@@ -2,7 +2,7 @@
 
 Each site in each language is served on localhost as on its own domain (conftest.serve_directory:
 the 404 page links its assets from the domain's root) and opened in headless Chromium
-(tests/chromium.py); axe-core (npm, node_modules/axe-core) is loaded into each page before
+(tests/chromium.py, Playwright); axe-core (npm, node_modules/axe-core) is loaded into each page before
 its own scripts. No serious or critical violation is allowed; when one is found, every
 violation of the page is printed, minor ones included.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from chromium import open_page
 from conftest import ROOT, serve_directory
 
 from publishing.commands.check import load_project
@@ -42,10 +43,9 @@ def representative_pages(public: Path, site: str, lang: str) -> list[str]:
 def axe_page(browser):
     if not AXE.is_file():
         pytest.skip("axe-core is not installed: run `make` (npm ci)")
-    page = browser.new_page()
-    page.send("Page.addScriptToEvaluateOnNewDocument", {"source": AXE.read_text(encoding="utf-8")})
-    yield page
-    page.close()
+    with open_page(browser) as page:
+        page.add_init_script(path=AXE)
+        yield page
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +78,8 @@ def test_no_serious_or_critical_violation(public, axe_page, territories, site, l
 def run_axe(axe_page, url: str) -> list[str]:
     """The page's violations, printed, if one of them is serious or critical."""
     axe_page.goto(url)
-    axe_page.wait_for("typeof axe !== 'undefined'")
-    violations = axe_page.evaluate(RUN, timeout=60)
+    axe_page.wait_for_function("typeof axe !== 'undefined'")
+    violations = axe_page.evaluate(RUN)  # axe.run's promise, awaited
     if not any(v["impact"] in BLOCKING for v in violations):
         return []
     return [f"{url}\n" + "\n".join(

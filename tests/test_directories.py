@@ -238,24 +238,23 @@ def fixture_url(fixture_public):
 VISIBLE = "[...document.querySelectorAll('.bp-entry')].filter(e => !e.hidden).map(e => e.id).sort()"
 
 
-def test_filter_by_commune_and_text_with_the_keyboard_on_a_phone(browser, fixture_url):
-    page = browser.new_page(phone=True)
+def test_filter_by_commune_and_text_with_the_keyboard_on_a_phone(new_page, fixture_url):
+    page = new_page(phone=True)
     page.goto(fixture_url + "region/repertoires/exemple/")
-    page.wait_for("!document.querySelector('[data-bp-filter]').hidden")
+    page.wait_for_function("!document.querySelector('[data-bp-filter]').hidden")
     assert len(page.evaluate(VISIBLE)) == 5
     # keyboard: focus the commune list and choose Schaerbeek
-    page.evaluate("document.getElementById('bp-commune').focus()")
+    page.focus("#bp-commune")
     order = page.evaluate("[...document.getElementById('bp-commune').options].map(o => o.value)")
     for _ in range(order.index("schaerbeek")):
-        page.press("ArrowDown")
-    page.wait_for("document.getElementById('bp-commune').value === 'schaerbeek'")
+        page.keyboard.press("ArrowDown")
+    page.wait_for_function("document.getElementById('bp-commune').value === 'schaerbeek'")
     assert page.evaluate(VISIBLE) == ["ecoute-schaerbeek", "ligne-exemple"]  # its own, and the region-wide line
     assert "2 services" in page.evaluate("document.querySelector('[data-bp-count]').textContent")
     assert "commune=schaerbeek" in page.evaluate("location.search")
     assert page.evaluate("document.getElementById('soins').closest('[data-bp-group]').hidden")  # empty group hidden
     # text: accents and case do not matter
-    page.evaluate("document.getElementById('bp-text').focus()")
-    page.type("ECOUTE SCHAER")
-    page.wait_for("document.querySelectorAll('.bp-entry:not([hidden])').length === 1")
+    page.focus("#bp-text")
+    page.keyboard.type("ECOUTE SCHAER")
+    page.wait_for_function("document.querySelectorAll('.bp-entry:not([hidden])').length === 1")
     assert page.evaluate(VISIBLE) == ["ecoute-schaerbeek"]
-    page.close()

@@ -5,6 +5,7 @@ import json
 import shutil
 
 import pytest
+from chromium import record_requests
 from conftest import make_repo
 
 from publishing import build_sites
@@ -104,39 +105,39 @@ def test_two_indexings_are_byte_identical(public, tmp_path):
 
 # --- in a browser --------------------------------------------------------------------------
 
-def pagefind_requests(page) -> list[str]:
-    return [url for url in page.requests() if "/pagefind/" in url]
+def pagefind_requests(requested: list[str]) -> list[str]:
+    return [url for url in requested if "/pagefind/" in url]
 
 
 def open_search(page, key: str = "/") -> None:
-    page.press(key)
-    page.wait_for("document.getElementById('bp-search-dialog').open"
-                  " && document.activeElement.id === 'bp-search-input'")
+    page.keyboard.press(key)
+    page.wait_for_function("document.getElementById('bp-search-dialog').open"
+                           " && document.activeElement.id === 'bp-search-input'")
 
 
 def search(page, query: str) -> list[str]:
-    page.type(query)
-    page.wait_for(f"{STATUS}.includes({json.dumps(query)})")
+    page.keyboard.type(query)
+    page.wait_for_function(f"{STATUS}.includes({json.dumps(query)})")
     return page.evaluate(RESULTS)
 
 
-def test_french_search_on_the_region(browser, public_url):
-    page = browser.new_page()
+def test_french_search_on_the_region(new_page, public_url):
+    page = new_page()
+    requested = record_requests(page)
     page.goto(public_url + "region/")
-    assert not pagefind_requests(page), "Pagefind must load only when the search is opened"
-    assert not [url for url in page.requests() if "search-dialog" in url], "the dialog too"
+    assert not pagefind_requests(requested), "Pagefind must load only when the search is opened"
+    assert not [url for url in requested if "search-dialog" in url], "the dialog too"
     open_search(page)
     results = search(page, "gouvernance")
     assert results[0] == public_url + "region/a-propos/gouvernance/"
     assert all(url.startswith(public_url + "region/") and "/region/nl/" not in url for url in results)
-    assert pagefind_requests(page)
-    assert all(url.startswith(public_url + "region/pagefind/") for url in pagefind_requests(page))
-    page.close()
+    assert pagefind_requests(requested)
+    assert all(url.startswith(public_url + "region/pagefind/") for url in pagefind_requests(requested))
 
 
 @pytest.mark.parametrize("site", ["region", "sud"])
-def test_dutch_search_finds_only_dutch_pages(browser, public_url, site):
-    page = browser.new_page()
+def test_dutch_search_finds_only_dutch_pages(new_page, public_url, site):
+    page = new_page()
     page.goto(public_url + f"{site}/nl/")
     open_search(page)
     query = {"region": "bestuur", "sud": "zorgzone"}[site]
@@ -144,11 +145,10 @@ def test_dutch_search_finds_only_dutch_pages(browser, public_url, site):
     assert results
     assert all(url.startswith(public_url + f"{site}/nl/") for url in results), results
     assert page.evaluate("document.documentElement.lang") == "nl"
-    page.close()
 
 
-def test_a_french_word_finds_nothing_on_the_dutch_site(browser, public_url):
-    page = browser.new_page()
+def test_a_french_word_finds_nothing_on_the_dutch_site(new_page, public_url):
+    page = new_page()
     page.goto(public_url + "sud/")
     open_search(page)
     assert search(page, "professionnel"), "the French site has it"
@@ -156,52 +156,50 @@ def test_a_french_word_finds_nothing_on_the_dutch_site(browser, public_url):
     open_search(page)
     assert search(page, "professionnel") == []
     assert "Geen resultaten" in page.evaluate(STATUS)
-    page.close()
 
 
-def test_the_keyboard_alone_reaches_a_result(browser, public_url):
-    page = browser.new_page()
+def test_the_keyboard_alone_reaches_a_result(new_page, public_url):
+    page = new_page()
     page.goto(public_url + "region/nl/")
     open_search(page)
     results = search(page, "bestuur")
-    page.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.href") == results[0]
-    page.press("Escape")
-    page.wait_for("!document.getElementById('bp-search-dialog').open")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('bp-search-dialog').open")
     # the dialog's close event (a task after the dialog closed) gives the focus back to the button
-    page.wait_for("document.activeElement.classList.contains('bp-search__open')", timeout=2)
+    page.wait_for_function("document.activeElement.classList.contains('bp-search__open')", timeout=2_000)
     open_search(page, "Enter")  # the focused button opens the search again
-    page.press("ArrowDown")
-    page.press("Enter")
-    page.wait_for(f"location.href === {json.dumps(results[0])}")
-    page.close()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.href === {json.dumps(results[0])}")
 
 
-def test_what_is_typed_while_the_search_loads_is_kept(browser, public_url):
+def test_what_is_typed_while_the_search_loads_is_kept(new_page, public_url):
     """On a slow connection (1.5 s a request), "/" and a word typed at once: the word lands in
     the search box (not lost on the page) and is searched as soon as Pagefind has loaded."""
-    page = browser.new_page()
+    page = new_page()
     page.goto(public_url + "region/")
-    page.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    page.send("Network.emulateNetworkConditions", {"offline": False, "latency": 1500,
-                                                   "downloadThroughput": -1, "uploadThroughput": -1})
-    page.press("/")
-    page.type("gouvernance")
+    network = page.context.new_cdp_session(page)  # Chromium's own throttling, as in its DevTools
+    network.send("Network.enable")
+    network.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    network.send("Network.emulateNetworkConditions", {"offline": False, "latency": 1500,
+                                                      "downloadThroughput": -1, "uploadThroughput": -1})
+    page.keyboard.press("/")
+    page.keyboard.type("gouvernance")
     assert page.evaluate("window.bpSearch === undefined"), "the dialog's script came before the keys"
     assert page.evaluate("document.getElementById('bp-search-input').value") == "gouvernance"
-    page.wait_for(f"{RESULTS}.length > 0", timeout=30)
+    page.wait_for_function(f"{RESULTS}.length > 0", timeout=30_000)
     assert page.evaluate(RESULTS)[0] == public_url + "region/a-propos/gouvernance/"
-    page.close()
 
 
-def test_search_on_a_phone(browser, public_url, tmp_path):
-    page = browser.new_page(phone=True)
+def test_search_on_a_phone(new_page, public_url, tmp_path):
+    page = new_page(phone=True)
     page.goto(public_url + "sud/")
     assert page.evaluate("getComputedStyle(document.querySelector('.bp-search__open')).display") != "none"
     page.tap(".bp-search__open")
-    page.wait_for("document.getElementById('bp-search-dialog').open")
+    page.wait_for_function("document.getElementById('bp-search-dialog').open")
     width = page.evaluate("document.getElementById('bp-search-dialog').getBoundingClientRect().width")
     assert width == page.evaluate("window.innerWidth")  # full screen
     assert search(page, "bassin")
-    page.screenshot(tmp_path / "phone-search.png")
-    page.close()
+    page.screenshot(path=tmp_path / "phone-search.png")

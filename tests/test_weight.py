@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import time
 from pathlib import Path
 
 import material
 import pytest
+from chromium import record_requests
 
 from publishing.mkdocs_adapter.lean import UNUSED, lean_css, lean_js
 
@@ -74,15 +74,14 @@ def test_an_unknown_material_script_stops_the_build_with_a_reason():
 
 
 @pytest.mark.parametrize("path", ["sud/", "sud/nl/", "region/", "region/nl/focus/fin-de-vie/"])
-def test_a_loaded_page_asks_no_other_host(browser, public_url, path):
+def test_a_loaded_page_asks_no_other_host(new_page, public_url, path):
     """Bassin pages link their other language on its own domain (hreflang) and the feed:
     none of it may be fetched. Only the local server is asked."""
-    page = browser.new_page()
+    page = new_page()
+    requested = record_requests(page)  # another host's too, though none leaves (tests/chromium.py)
     page.goto(public_url + path)
-    page.wait_for("document.querySelector('.md-header') !== null")
-    time.sleep(1.0)  # Material's script runs its integrations after the load event
-    requested = page.requests()
-    page.close()
+    page.wait_for_function("document.querySelector('.md-header') !== null")
+    page.wait_for_timeout(1_000)  # Material's script runs its integrations after the load event
     other = [url for url in requested if url.startswith("http") and not url.startswith(public_url)]
     assert not other, other
     assert any(url.endswith(".min.js") for url in requested), requested
