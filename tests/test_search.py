@@ -199,7 +199,8 @@ def test_search_on_a_phone(new_page, public_url, tmp_path):
     assert page.evaluate("getComputedStyle(document.querySelector('.bp-search__open')).display") != "none"
     page.tap(".bp-search__open")
     page.wait_for_function("document.getElementById('bp-search-dialog').open")
-    width = page.evaluate("document.getElementById('bp-search-dialog').getBoundingClientRect().width")
-    assert width == page.evaluate("window.innerWidth")  # full screen
+    # full screen, once search-dialog.css has come: the dialog opens at once, before it (search.js)
+    page.wait_for_function("document.getElementById('bp-search-dialog').getBoundingClientRect().width"
+                           " === window.innerWidth")
     assert search(page, "bassin")
     page.screenshot(path=tmp_path / "phone-search.png")
