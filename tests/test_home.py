@@ -214,13 +214,12 @@ BAR = """(() => {
     ("region/nl/", ["Brusano", "Zorgzone Noord", "Zorgzone Noord-Oost", "Zorgzone Centrum-West", "Zorgzone Zuid",
                     "Zorgzone Zuid-Oost"], "Brusano", "fr"),
 ])
-def test_on_a_390_px_phone_the_six_territories_and_the_language_switch_are_in_view(built, browser, path, names,
+def test_on_a_390_px_phone_the_six_territories_and_the_language_switch_are_in_view(built, new_page, path, names,
                                                                                    current, lang):
     with serve_directory(built) as url:
-        phone = browser.new_page(phone=True)  # 390 × 844
+        phone = new_page(phone=True)  # 390 × 844
         phone.goto(url + path)
         bar = json.loads(phone.evaluate(BAR))
-        phone.close()
     assert bar["width"] <= 390  # nothing scrolls sideways
     assert bar["territories"] == [[name, True] for name in names]  # the full names, for screen readers too
     assert bar["current"] == current and bar["lang"] == [lang, True]
