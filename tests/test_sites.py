@@ -76,7 +76,8 @@ def test_header_and_footer_link_the_six_territories_helpdesk_and_accessibility(p
     assert "Made with" not in page and "md-source" not in page and "Material for MkDocs" not in page
 
 
-THIRD_PARTY = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?//(?![^"]*\.brussels/)[^"]*"')
+THIRD_PARTY = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)='
+                         r'"(https?:)?//(?![^"]*\.brussels/)[^"]*"')
 
 
 def test_nothing_is_requested_from_another_host(public):
