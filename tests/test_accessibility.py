@@ -92,7 +92,7 @@ def test_no_wcag_violation(public, axe_page, territories, site, lang):
 
 
 def run_axe(axe_page, url: str) -> list[str]:
-    """The page's violations, printed, if one of them is serious or critical."""
+    """The page's violations, printed (every impact counts: BLOCKING)."""
     axe_page.goto(url)
     axe_page.wait_for_function("typeof axe !== 'undefined'")
     violations = axe_page.evaluate(RUN)  # axe.run's promise, awaited
