@@ -11,7 +11,7 @@ from pathlib import Path
 
 from publishing.load.schema import SLUG
 from publishing.model import LANGS
-from publishing.model.paths import AGENDA, NEWS, NOTICES
+from publishing.model.paths import AGENDA, NEWS, NOTICES, SYNTHESES
 from publishing.problems import UsageError
 
 FOCUS_YML = """\
@@ -170,18 +170,27 @@ De datum wordt op deze site aangekondigd.
 
 def new_synthesis(root: Path, site: str, day: str, slug: str) -> list[Path]:
     check_slug(slug)
-    try:
-        meeting = date.fromisoformat(day)
-    except ValueError:
-        raise UsageError("not_a_date", input=day) from None
-    folder = root / "content" / site / "syntheses"
+    meeting = as_date(day)
+    folder = root / "content" / site / SYNTHESES
     stem = f"{meeting.isoformat()}-{slug}"
     files = {folder / f"{stem}.{lang}.md": text.format(date=meeting.isoformat()) for lang, text in SYNTHESIS.items()}
+    return write_new(root, files)
+
+
+def as_date(day: str) -> date:
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        raise UsageError("not_a_date", input=day) from None
+
+
+def write_new(root: Path, files: dict[Path, str]) -> list[Path]:
+    """Write files that must not exist yet (nothing is written if one does)."""
     for path in files:
         if path.exists():
             raise UsageError("file_exists", path=path.relative_to(root))
-    folder.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return sorted(files)
 
@@ -196,19 +205,10 @@ def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path
     """Both language files of a news item, an event or a notice, as drafts. day: its date
     (publication, or the event's start); a notice is shown for a month by default."""
     check_slug(slug)
-    try:
-        when = date.fromisoformat(day)
-    except ValueError:
-        raise UsageError("not_a_date", input=day) from None
+    when = as_date(day)
     folder = root / "content" / site / ITEM_KINDS[kind]
     stem = f"{when.isoformat()}-{slug}"
     until = when + timedelta(days=30)
     files = {folder / f"{stem}.{lang}.md": (SCAFFOLDS / f"{kind}.{lang}.md").read_text(encoding="utf-8")
              .replace("{date}", when.isoformat()).replace("{until}", until.isoformat()) for lang in LANGS}
-    for path in files:
-        if path.exists():
-            raise UsageError("file_exists", path=path.relative_to(root))
-    folder.mkdir(parents=True, exist_ok=True)
-    for path, text in files.items():
-        path.write_text(text, encoding="utf-8")
-    return sorted(files)
+    return write_new(root, files)

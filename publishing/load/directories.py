@@ -38,23 +38,12 @@ class LaxText(schema.Strict):
     nl: str | None = None
 
 
-class AddressSchema(schema.Strict):
-    street: str = Field(min_length=1)
-    postcode: str
-    commune: str
-
-    @field_validator("postcode", mode="before")
-    @classmethod
-    def _postcode(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value
-
-
 class EntrySchema(schema.Strict):
     id: str = Field(pattern=schema.SLUG)
     name: LaxText
     description: LaxText
     organisation: str | None = None
-    address: AddressSchema | None = None
+    address: schema.AddressSchema | None = None
     bassin: str | None = None
     serves: str | list[str] | None = None
     phone: str | None = None

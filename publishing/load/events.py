@@ -71,24 +71,13 @@ def moment(value: Any) -> date | datetime:
     return datetime.combine(day, at, BRUSSELS)
 
 
-class AddressSchema(schema.Strict):
-    street: str = Field(min_length=1)
-    postcode: str
-    commune: str
-
-    @field_validator("postcode", mode="before")
-    @classmethod
-    def _postcode(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value
-
-
 class EventMeta(schema.Strict):
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     start: date | datetime
     end: date | datetime | None = None
     venue: str | None = None
-    address: AddressSchema | None = None
+    address: schema.AddressSchema | None = None
     online: str | bool | None = None
     organiser: str | None = None
     audience: str | None = None
@@ -163,7 +152,8 @@ def _shown(value: date | datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
 
 
-def make_place(address: AddressSchema, item: ReadItem[EventMeta], project: Project, report: Report) -> Place | None:
+def make_place(address: schema.AddressSchema, item: ReadItem[EventMeta], project: Project,
+               report: Report) -> Place | None:
     """The address with its commune (or part of Bruxelles-Ville) and the bassin that serves it."""
     ref = address.commune.strip().lower()
     commune_id, _, part = ref.partition("/")

@@ -31,6 +31,19 @@ class Bilingual(Strict):
     nl: str = Field(min_length=1)
 
 
+class AddressSchema(Strict):
+    """A street address (directories' entries, events' places); the commune by its id."""
+
+    street: str = Field(min_length=1)
+    postcode: str
+    commune: str
+
+    @field_validator("postcode", mode="before")
+    @classmethod
+    def _postcode(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
 # --- sites/communes.yml ---------------------------------------------------
 
 class CommunePartSchema(Strict):

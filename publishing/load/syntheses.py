@@ -7,7 +7,6 @@ structure (context, what was said, next steps, next meeting) that
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -15,12 +14,11 @@ from typing import Literal
 from pydantic import Field
 
 from publishing.load import schema
+from publishing.load.dated import dated_files
 from publishing.load.yamlio import load_markdown
-from publishing.model import KINDS, LANGS, THEMES, DocumentText, Synthesis
+from publishing.model import KINDS, THEMES, DocumentText, Synthesis
 from publishing.model.paths import SYNTHESES
 from publishing.problems import Report
-
-NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+)\.md$")
 
 
 class SynthesisMeta(schema.Strict):
@@ -35,35 +33,15 @@ class SynthesisMeta(schema.Strict):
 
 def load_syntheses(content_dir: Path, territory_ids: tuple[str, ...], report: Report) -> list[Synthesis]:
     found: list[Synthesis] = []
-    for tid in territory_ids:
-        folder = content_dir / tid / SYNTHESES
-        if not folder.is_dir():
-            continue
-        groups: dict[str, dict[str, Path]] = {}
-        for path in sorted(folder.iterdir()):
-            if path.is_dir() or path.name.startswith("."):
-                continue
-            match = NAME.match(path.name)
-            if not match or match.group(5) not in LANGS:
-                report.add(path, "synthesis_name", input=path.name)
-                continue
-            groups.setdefault(path.name.rsplit(".", 2)[0], {})[match.group(5)] = path
-        for slug, paths in groups.items():
-            synthesis = load_one(tid, slug, paths, report)
-            if synthesis is not None:
-                found.append(synthesis)
+    for files in dated_files(content_dir, territory_ids, SYNTHESES, report, "synthesis_name"):
+        synthesis = load_one(files.territory, files.slug, files.day, files.paths, report)
+        if synthesis is not None:
+            found.append(synthesis)
     found.sort(key=lambda s: (s.date, s.territory, s.slug), reverse=True)
     return found
 
 
-def load_one(territory: str, slug: str, paths: dict[str, Path], report: Report) -> Synthesis | None:
-    if "fr" not in paths:
-        report.add(paths["nl"], "no_french", stem=slug)
-        return None
-    day = date(int(slug[:4]), int(slug[5:7]), int(slug[8:10])) if _valid_day(slug) else None
-    if day is None:
-        report.add(paths["fr"], "synthesis_name", input=paths["fr"].name)
-        return None
+def load_one(territory: str, slug: str, day: date, paths: dict[str, Path], report: Report) -> Synthesis | None:
     texts: dict[str, DocumentText] = {}
     metas: dict[str, SynthesisMeta] = {}
     for lang, path in paths.items():
@@ -90,11 +68,3 @@ def load_one(territory: str, slug: str, paths: dict[str, Path], report: Report) 
     if "nl" not in paths:
         report.warn(paths["fr"], "not_translated", stem=slug)
     return Synthesis(territory, slug, day, fr.kind, fr.theme, fr.participants, texts)
-
-
-def _valid_day(slug: str) -> bool:
-    try:
-        date(int(slug[:4]), int(slug[5:7]), int(slug[8:10]))
-    except ValueError:
-        return False
-    return True

@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from publishing.model.news import ItemText
-from publishing.model.page import Translatable
+from publishing.model.news import Item, ItemText
 from publishing.model.paths import AGENDA
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -23,7 +22,7 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Event(Translatable):
+class Event(Item):
     territory: str
     slug: str  # "2023-01-19-forum-ouvert": the start date, then a short name
     start: date | datetime  # a date (all day) or an aware datetime in Europe/Brussels
@@ -35,17 +34,9 @@ class Event(Translatable):
     status: str
     themes: tuple[str, ...]
     region: bool  # a bassin's event that concerns the whole region too
-    texts: dict[str, ItemText] = field(hash=False, compare=False)  # type: ignore[assignment]
+    texts: dict[str, ItemText] = field(hash=False, compare=False)
 
     folder = AGENDA
-
-    @property
-    def key(self) -> str:
-        return f"{self.folder}/{self.slug}"
-
-    def text(self, lang: str) -> ItemText:
-        """The text in a language, or the French one when it is not translated."""
-        return self.texts.get(lang) or self.texts["fr"]
 
     @property
     def all_day(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from publishing.model.page import DocumentText, Translatable
 from publishing.model.paths import NEWS, NOTICES
@@ -23,16 +24,12 @@ class ItemText(DocumentText):
     venue: str | None = None  # events: the name of the place ("Maison de quartier …")
 
 
-@dataclass(frozen=True)
-class News(Translatable):
-    territory: str
-    slug: str  # "2023-01-19-forum-ouvert": the date, then a short name
-    date: date
-    themes: tuple[str, ...]
-    image: Path | None
-    texts: dict[str, ItemText] = field(hash=False, compare=False)  # type: ignore[assignment]
+class Item(Translatable):
+    """What news, notices and events share: a page at <folder>/<slug>/ and texts with extras."""
 
-    folder = NEWS
+    folder: ClassVar[str]
+    slug: str
+    texts: dict[str, ItemText]  # type: ignore[assignment]
 
     @property
     def key(self) -> str:
@@ -41,6 +38,18 @@ class News(Translatable):
     def text(self, lang: str) -> ItemText:
         """The text in a language, or the French one when it is not translated."""
         return self.texts.get(lang) or self.texts["fr"]
+
+
+@dataclass(frozen=True)
+class News(Item):
+    territory: str
+    slug: str  # "2023-01-19-forum-ouvert": the date, then a short name
+    date: date
+    themes: tuple[str, ...]
+    image: Path | None
+    texts: dict[str, ItemText] = field(hash=False, compare=False)
+
+    folder = NEWS
 
 
 @dataclass(frozen=True)
