@@ -1,0 +1,43 @@
+"""Valid Markdown an editor writes builds as written: what the check reads agrees with the page."""
+from __future__ import annotations
+
+from conftest import make_repo
+
+from publishing import build_sites, check
+
+FOOTNOTES = """
+    -- content/shared/index.fr.md --
+    ---
+    title: Accueil
+    nav: 0
+    ---
+    # Accueil
+
+    Une affirmation sourcée[^1], et une autre[^longue].
+
+    [^1]: La note de bas de page, sur une ligne.
+    [^longue]: Une note sur plusieurs lignes,
+        qui continue ici avec un [lien](https://example.org/).
+    -- content/shared/index.nl.md --
+    ---
+    title: Startpagina
+    nav: 0
+    ---
+    # Startpagina
+
+    Een bewering met bron[^1].
+
+    [^1]: De voetnoot.
+"""
+
+
+def test_footnotes_pass_the_check_and_show_on_the_page(tmp_path):
+    root = make_repo(tmp_path, FOOTNOTES)
+    report = check(root)
+    assert not report.errors, report.render()
+    out = tmp_path / "public"
+    report = build_sites(root, ["sud"], out=out, with_files=False)
+    assert not report.errors, report.render()
+    page = (out / "sud" / "index.html").read_text(encoding="utf-8")
+    assert 'class="footnote"' in page and "La note de bas de page, sur une ligne." in page
+    assert "qui continue ici avec un" in page and 'href="https://example.org/"' in page
