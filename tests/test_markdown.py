@@ -41,3 +41,42 @@ def test_footnotes_pass_the_check_and_show_on_the_page(tmp_path):
     page = (out / "sud" / "index.html").read_text(encoding="utf-8")
     assert 'class="footnote"' in page and "La note de bas de page, sur une ligne." in page
     assert "qui continue ici avec un" in page and 'href="https://example.org/"' in page
+
+
+NOTES = """
+    -- content/shared/index.fr.md --
+    ---
+    title: Accueil
+    nav: 0
+    ---
+    # Accueil
+
+    <!-- à vérifier avec l'équipe : chiffre provisoire -->
+    Un texte public.
+    <!--
+    Une note sur
+    plusieurs lignes.
+    -->
+    `<!-- ceci est du code, montré tel quel -->`
+    -- content/shared/index.nl.md --
+    ---
+    title: Startpagina
+    nav: 0
+    ---
+    # Startpagina
+
+    Een openbare tekst. <!-- interne nota -->
+"""
+
+
+def test_editors_notes_in_html_comments_are_never_published(tmp_path):
+    root = make_repo(tmp_path, NOTES)
+    out = tmp_path / "public"
+    report = build_sites(root, ["sud"], out=out)
+    assert not report.errors, report.render()
+    published = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (out / "sud").rglob("*")
+                        if p.is_file() and p.suffix in (".html", ".xml", ".json", ".ics"))
+    for note in ("chiffre provisoire", "plusieurs lignes", "interne nota"):
+        assert note not in published
+    assert "Un texte public." in published and "Een openbare tekst." in published
+    assert "ceci est du code, montré tel quel" in published  # code shows what it holds

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from publishing.markdown.markup import strip_comments
 from publishing.problems import Report
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -158,7 +159,7 @@ def load_markdown(path: Path, report: Report) -> MarkdownFile | None:
     if not lines or lines[0].strip() != "---":
         if misplaced_front_matter(lines, path, report):
             return None
-        return MarkdownFile({}, text, 1, Locator(None))
+        return MarkdownFile({}, strip_comments(text), 1, Locator(None))
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             break
@@ -175,7 +176,8 @@ def load_markdown(path: Path, report: Report) -> MarkdownFile | None:
         report.add(path, "front_matter_not_mapping", line=2)
         return None
     body = "\n".join(lines[index + 1:])
-    return MarkdownFile(doc.data, body, index + 2, doc.locator)
+    # an editor's notes (HTML comments) are never published: not in pages, feeds, search or PDFs
+    return MarkdownFile(doc.data, strip_comments(body), index + 2, doc.locator)
 
 
 YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")

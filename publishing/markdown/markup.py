@@ -58,6 +58,25 @@ class Lines:
         return bisect.bisect_right(self.starts, offset)
 
 
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_comments(text: str) -> str:
+    """The text without its HTML comments (an editor's private notes), code left as written; each
+    comment's lines kept as blank lines, so that line numbers in messages stay right."""
+    masked = mask_code(text)
+    spans = [m.span() for m in COMMENT.finditer(masked)]
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append("\n" * text.count("\n", start, end))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
 def mask_code(text: str) -> str:
     """The text with fenced code blocks and code spans replaced by spaces (newlines kept)."""
     out: list[str] = []
