@@ -80,3 +80,23 @@ def test_editors_notes_in_html_comments_are_never_published(tmp_path):
         assert note not in published
     assert "Un texte public." in published and "Een openbare tekst." in published
     assert "ceci est du code, montré tel quel" in published  # code shows what it holds
+
+
+def test_a_link_to_a_page_of_another_folder_suggests_that_page_not_this_one(tmp_path):
+    root = make_repo(tmp_path, FOOTNOTES + """
+    -- content/shared/helpdesk.fr.md --
+    ---
+    title: Helpdesk
+    ---
+    # Helpdesk
+    -- content/sud/actualites/2026-12-10-annonce.fr.md --
+    ---
+    title: Annonce
+    summary: Une annonce.
+    date: 2026-12-10
+    ---
+    Voir [le helpdesk](helpdesk.md).
+""")
+    report = check(root)
+    (problem,) = [p for p in report.errors if p.code == "broken_link"]
+    assert "« ../helpdesk.md »" in problem.render("fr")

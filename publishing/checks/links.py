@@ -288,10 +288,13 @@ def published_beside(source: Path, path: str) -> bool:
 def suggest_page(sites: Sites, site: Site, page: OutputPage, found: Found) -> str:
     """The link to a page close to the one looked for, or "" (the catalogue words the suggestion)."""
     if found.docs_link:
-        keys = sorted(sites.by_key.get(found.site, {}))
+        # never the page itself; a page of the same name elsewhere (helpdesk.md from a folder: ../helpdesk.md)
+        keys = sorted(k for k in sites.by_key.get(found.site, {}) if k != page.key)
         folder = posixpath.dirname(page.key) or "."
         wanted = posixpath.normpath(posixpath.join(posixpath.dirname(page.key), found.path))[: -len(".md")]
-        close = difflib.get_close_matches(wanted, keys, n=1)
+        name = posixpath.basename(wanted)
+        same_name = sorted((k for k in keys if posixpath.basename(k) == name), key=lambda k: (k.count("/"), k))
+        close = same_name[:1] or difflib.get_close_matches(wanted, keys, n=1)
         return posixpath.relpath(close[0] + ".md", folder) if close else ""
     urls = sorted(u for u in sites.by_url.get(found.site, {}) if u)
     close = difflib.get_close_matches(found.path, urls, n=1)
