@@ -50,7 +50,7 @@ def representative_pages(public: Path, site: str, lang: str) -> list[str]:
     section's list and one of its pages, the 404."""
     root = public / site / ("nl" if lang == "nl" else "")
     return ["", "helpdesk/", "presentation/", "focus/", first_page(root, "focus"), "repertoires/",
-            first_page(root, "repertoires"), "syntheses/", first_page(root, "syntheses"), "actualites/",
+            first_page(root, "repertoires"), "syntheses/", *items(root, "syntheses"), "actualites/",
             *items(root, "actualites"), "agenda/", *items(root, "agenda"), "valves/", *items(root, "valves"),
             "404.html"]
 

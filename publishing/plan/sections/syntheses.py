@@ -68,9 +68,7 @@ def add(section: SectionContext) -> None:
     project, strings, territory, lang, report = (section.project, section.strings, section.territory,
                                                  section.lang, section.report)
     own = [s for s in project.syntheses if s.territory == territory.id]
-    shown = listed(project, territory)
-    if not shown:
-        return
+    shown = listed(project, territory)  # none yet: the list says so in a sentence
     t = section.t
     for synthesis in own:
         text = synthesis.text(lang)
