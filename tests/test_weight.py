@@ -89,6 +89,8 @@ def test_a_loaded_page_asks_no_other_host(new_page, public_url, path):
 
 def test_the_filter_script_loads_only_where_a_list_has_filters(public):
     assert "filter.js" not in (public / "region" / "a-propos" / "gouvernance" / "index.html").read_text("utf-8")
-    for page in ("repertoires/diabete", "nl/repertoires/diabete", "syntheses"):
-        html = (public / "sud" / page / "index.html").read_text("utf-8")
+    for site, page in (("sud", "repertoires/diabete"), ("sud", "nl/repertoires/diabete"), ("region", "syntheses")):
+        html = (public / site / page / "index.html").read_text("utf-8")
         assert "data-bp-filter" in html and "assets/filter.js\" defer></script>" in html, page
+    # a list with nothing to filter (Sud has no synthesis yet) loads no filter script
+    assert "filter.js" not in (public / "sud" / "syntheses" / "index.html").read_text("utf-8")
