@@ -545,6 +545,7 @@ PARTS: dict[str, dict[str, str]] = {
 # Usage errors of the command line (UsageError): one line, after "build.py: ".
 USAGE: dict[str, dict[str, str]] = {
     "unknown_command": {"fr": "commande inconnue « {input} ».", "en": "unknown command '{input}'."},
+    "unknown_setting": {"fr": "{file} : réglage inconnu « {input} ».", "en": "{file}: unknown setting '{input}'."},
     "slug_invalid": {
         "fr": "« {input} » : utilisez des minuscules, chiffres et tirets (par ex. sante-mentale).",
         "en": "'{input}': use lower-case letters, digits and hyphens (e.g. sante-mentale).",
