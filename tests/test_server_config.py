@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import brotli
 import pytest
 
 from publishing.commands.server_config import read_settings, server_config
@@ -67,6 +68,7 @@ def make_public(public: Path) -> None:
             (folder / "agenda").mkdir()
             (folder / "index.html").write_text(page(lang, f"home {site} {lang} " + "x" * 2000))
             (folder / "index.html.gz").write_bytes(gzip.compress((folder / "index.html").read_bytes()))
+            (folder / "index.html.br").write_bytes(brotli.compress((folder / "index.html").read_bytes()))
             (folder / "404.html").write_text(page(lang, f"404 {lang}"))
             (folder / "assets" / "stylesheets" / "main.5a65cc14.min.css").write_text("body{}")
             (folder / "assets" / "brusano.css").write_text("body{}")
@@ -227,6 +229,16 @@ def test_precompressed_gzip_with_vary(server):
     assert b"home sud fr" in gzip.decompress(body)
     response, body = get(settings, "www.bassin-sud.brussels", "/")
     assert response.getheader("Content-Encoding") is None and b"home sud fr" in body
+
+
+@pytest.mark.skipif(not BROTLI.exists(), reason="libnginx-mod-http-brotli-static is not installed")
+def test_precompressed_brotli_with_vary(server):
+    settings, _ = server
+    for host, text in (("www.zorgzone-zuid.brussels", b"home sud nl"), ("www.brusano.brussels", b"home region fr")):
+        response, body = get(settings, host, "/", headers={"Accept-Encoding": "gzip, deflate, br"})
+        assert response.getheader("Content-Encoding") == "br"
+        assert "Accept-Encoding" in response.getheader("Vary", "")
+        assert text in brotli.decompress(body)
 
 
 def test_access_log_keeps_no_full_ip(server):
