@@ -47,6 +47,13 @@ def parser() -> argparse.ArgumentParser:
                             help="écrire la configuration nginx des onze domaines (sites/, server.yml)")
     server.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
     server.add_argument("--out", type=Path, help="fichier écrit (sinon, la sortie standard)")
+    deploy = sub.add_parser("deploy", help="mettre en ligne la dernière construction : une nouvelle version dans "
+                                           "DOSSIER/releases/, DOSSIER/current basculé d'un coup")
+    deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
+    deploy.add_argument("--from", dest="public", type=Path, help="construction à publier (public/ par défaut)")
+    deploy.add_argument("--keep", type=int, default=5, help="versions gardées (5 par défaut)")
+    rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
+    rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
                                      "annonce de partenaire), en brouillon")
     new.add_argument("kind", choices=("focus", "synthese", "actualite", "evenement", "avis"),
@@ -96,6 +103,15 @@ def run(args) -> int:
         return serve(args.root, args.site, args.host, args.port, args.messages, today=args.today)
     if args.command == "server-config":
         return server_config(args)
+    if args.command in ("deploy", "rollback"):
+        from publishing.commands import deploy
+
+        if args.command == "deploy":
+            release = deploy.deploy(args.public or args.root / "public", args.to, keep=args.keep)
+        else:
+            release = deploy.rollback(args.to)
+        print(messages.word("online", args.messages, path=release))
+        return 0
     if args.command == "new":
         return new(args)
     raise UsageError("unknown_command", input=args.command)
