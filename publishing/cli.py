@@ -43,6 +43,17 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
     today_option(serve)
+    server = sub.add_parser("server-config",
+                            help="écrire la configuration nginx des onze domaines (sites/, server.yml)")
+    server.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
+    server.add_argument("--out", type=Path, help="fichier écrit (sinon, la sortie standard)")
+    deploy = sub.add_parser("deploy", help="mettre en ligne la dernière construction : une nouvelle version dans "
+                                           "DOSSIER/releases/, DOSSIER/current basculé d'un coup")
+    deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
+    deploy.add_argument("--from", dest="public", type=Path, help="construction à publier (public/ par défaut)")
+    deploy.add_argument("--keep", type=int, default=5, help="versions gardées (5 par défaut)")
+    rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
+    rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
                                      "annonce de partenaire), en brouillon")
     new.add_argument("kind", choices=("focus", "synthese", "actualite", "evenement", "avis"),
@@ -90,9 +101,35 @@ def run(args) -> int:
         from publishing.commands.serve import serve
 
         return serve(args.root, args.site, args.host, args.port, args.messages, today=args.today)
+    if args.command == "server-config":
+        return server_config(args)
+    if args.command in ("deploy", "rollback"):
+        from publishing.commands import deploy
+
+        if args.command == "deploy":
+            release = deploy.deploy(args.public or args.root / "public", args.to, keep=args.keep)
+        else:
+            release = deploy.rollback(args.to)
+        print(messages.word("online", args.messages, path=release))
+        return 0
     if args.command == "new":
         return new(args)
     raise UsageError("unknown_command", input=args.command)
+
+
+def server_config(args) -> int:
+    from publishing.commands.server_config import read_settings, server_config
+
+    settings = read_settings(args.settings or args.root / "server.yml")
+    text, report = server_config(args.root, settings)
+    if report.failed():
+        print(report.render(args.messages), file=sys.stderr)
+        return 1
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def new(args) -> int:

@@ -15,6 +15,7 @@ from publishing.commands.cache import Manifest, input_hashes
 from publishing.commands.check import load_project
 from publishing.load.today import build_today
 from publishing.model import LANGS, TERRITORY_IDS
+from publishing.output.precompress import precompress
 from publishing.output.search import LanguageRoot, index_sites
 from publishing.output.sitemap import write_sitemaps
 from publishing.plan.site import plan_site
@@ -127,6 +128,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     for sid in stale:
         assemble(tmp, sid, langs)
         write_sitemaps(tmp / sid, plans[sid])
+        precompress(tmp / sid)
     swap(tmp, out, stale, langs)
     for sid in stale:
         manifest.record(sid, {k: v for k, v in wanted.items() if k[0] == sid}, site_problems[sid], out)

@@ -545,6 +545,14 @@ PARTS: dict[str, dict[str, str]] = {
 # Usage errors of the command line (UsageError): one line, after "build.py: ".
 USAGE: dict[str, dict[str, str]] = {
     "unknown_command": {"fr": "commande inconnue « {input} ».", "en": "unknown command '{input}'."},
+    "unknown_setting": {"fr": "{file} : réglage inconnu « {input} ».", "en": "{file}: unknown setting '{input}'."},
+    "deploy_no_build": {"fr": "{path} ne contient pas une construction complète des six sites : lancez d'abord "
+                              "« python build.py build ».",
+                        "en": "{path} holds no whole build of the six sites: run 'python build.py build' first."},
+    "deploy_keep": {"fr": "--keep doit valoir au moins 2 (pour pouvoir revenir en arrière), pas {keep}.",
+                    "en": "--keep must be at least 2 (to be able to roll back), not {keep}."},
+    "rollback_none": {"fr": "{path} : aucune version précédente à remettre en ligne.",
+                      "en": "{path}: no previous release to put back online."},
     "slug_invalid": {
         "fr": "« {input} » : utilisez des minuscules, chiffres et tirets (par ex. sante-mentale).",
         "en": "'{input}': use lower-case letters, digits and hyphens (e.g. sante-mentale).",
@@ -574,6 +582,7 @@ WORDS = {
     "strict": {"fr": "Mode strict : les avertissements comptent comme des erreurs.",
                "en": "Strict mode: warnings count as errors."},
     "created": {"fr": "créé : {path}", "en": "created: {path}"},
+    "online": {"fr": "en ligne : {path}", "en": "online: {path}"},
     "previewing": {"fr": "Prévisualisation de « {site} » : {address} (néerlandais : /nl/). Ctrl+C pour arrêter.",
                    "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
     "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",

@@ -1,0 +1,28 @@
+"""`build.py server-config`: the nginx configuration of the eleven domains, from sites/ and server.yml."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+
+from publishing.load.territories import load_communes, load_territories
+from publishing.output.nginx import ServerSettings, config
+from publishing.problems import Report, UsageError
+
+
+def read_settings(path: Path, **overrides: object) -> ServerSettings:
+    """The settings of server.yml (missing keys keep their defaults), then the overrides."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    known = {f.name for f in dataclasses.fields(ServerSettings)}
+    unknown = sorted(set(data or {}) - known)
+    if unknown:
+        raise UsageError("unknown_setting", file=path.name, input=", ".join(unknown))
+    values = {**(data or {}), **{k: v for k, v in overrides.items() if v is not None}}
+    return ServerSettings(**values)
+
+
+def server_config(root: Path, settings: ServerSettings) -> tuple[str, Report]:
+    report = Report()
+    territories = load_territories(root / "sites", load_communes(root / "sites", report), report)
+    return (config(territories, settings) if not report.errors else ""), report

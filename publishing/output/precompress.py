@@ -1,0 +1,31 @@
+"""Precompressed copies of the published text files, for nginx's brotli_static and gzip_static.
+
+Each HTML, CSS, JavaScript, JSON, XML (sitemaps, feeds), SVG and iCalendar file gets a `.br` and a
+`.gz` beside it, the same bytes for the same input (no time stamp in the gzip header), so builds
+stay reproducible and the server never compresses on the fly.
+"""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import brotli
+
+SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".ics"})
+BROTLI_QUALITY = 5  # sud: 0.25 s CPU for .br and .gz, .br 6 % under .gz; 9 costs 4×, 11 14×, for 1–3 %
+
+
+def compress(path: Path) -> None:
+    data = path.read_bytes()
+    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY))
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def precompress(folder: Path) -> int:
+    """Write the .br and .gz of every text file under folder; the number of files compressed."""
+    count = 0
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in SUFFIXES and path.is_file():
+            compress(path)
+            count += 1
+    return count

@@ -1,0 +1,248 @@
+"""The nginx configuration of the eleven domains: generated from sites/, run by Debian's nginx on loopback."""
+from __future__ import annotations
+
+import gzip
+import http.client
+import shutil
+import socket
+import ssl
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+
+from publishing.commands.server_config import read_settings, server_config
+from publishing.load.territories import load_communes, load_territories
+from publishing.output.nginx import ServerSettings, domains
+from publishing.problems import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+def territories():
+    report = Report()
+    found = load_territories(ROOT / "sites", load_communes(ROOT / "sites", report), report)
+    assert not report.errors
+    return found
+
+
+def test_one_server_per_domain_from_sites():
+    found = territories()
+    hosts = {d.host for d in domains(found)}
+    expected = {t.url[lang].split("/")[2] for t in found.values() for lang in ("fr", "nl")}
+    assert hosts == expected and len(hosts) == 11
+    region = next(d for d in domains(found) if d.site == "region")
+    assert dict(region.roots) == {"/": "fr", "/nl/": "nl"}
+
+
+def test_settings_file_is_read_and_checked(tmp_path):
+    settings = read_settings(ROOT / "server.yml")
+    assert settings.https_port == 443 and "{domain}" in settings.certificate
+    (tmp_path / "server.yml").write_text("publik: /srv\n")
+    from publishing.problems import UsageError
+    with pytest.raises(UsageError):
+        read_settings(tmp_path / "server.yml")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def page(lang: str, text: str) -> str:
+    return f'<!doctype html><html lang="{lang}"><body>{text}</body></html>'
+
+
+def make_public(public: Path) -> None:
+    """A small served tree like the build's: the region (FR at /, NL under /nl/) and the bassins."""
+    for site in ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est"):
+        for lang, folder in (("fr", public / site), ("nl", public / site / "nl")):
+            (folder / "assets" / "stylesheets").mkdir(parents=True)
+            (folder / "syntheses").mkdir()
+            (folder / "agenda").mkdir()
+            (folder / "index.html").write_text(page(lang, f"home {site} {lang} " + "x" * 2000))
+            (folder / "index.html.gz").write_bytes(gzip.compress((folder / "index.html").read_bytes()))
+            (folder / "index.html.br").write_bytes(brotli.compress((folder / "index.html").read_bytes()))
+            (folder / "404.html").write_text(page(lang, f"404 {lang}"))
+            (folder / "assets" / "stylesheets" / "main.5a65cc14.min.css").write_text("body{}")
+            (folder / "assets" / "brusano.css").write_text("body{}")
+            (folder / "syntheses" / "feed.xml").write_text("<feed/>")
+            (folder / "agenda" / "agenda.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+            (folder / "focus.pdf").write_bytes(b"%PDF-1.7\n")
+            (folder / "data.csv").write_text("a,b\n")
+            (folder / "data.json").write_text("{}")
+        (public / site / ".git").mkdir()
+        (public / site / ".git" / "config").write_text("secret")
+        (public / site / ".env").write_text("secret")
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
+    # nginx's workers run as nobody when started by root: the tree must be readable by all
+    tmp = Path(tempfile.mkdtemp(prefix="brusano-nginx-"))
+    tmp.chmod(0o755)
+    public, acme = tmp / "public", tmp / "acme" / ".well-known" / "acme-challenge"
+    make_public(public)
+    acme.mkdir(parents=True)
+    (acme / "token123").write_text("token123.key")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=test",
+                    "-keyout", tmp / "key.pem", "-out", tmp / "cert.pem"], check=True, capture_output=True)
+    http_port, https_port = free_port(), free_port()
+    settings = ServerSettings(public=str(public), acme=str(tmp / "acme"), certificate=str(tmp / "cert.pem"),
+                              certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
+                              http_port=http_port, https_port=https_port, listen="127.0.0.1",
+                              brotli=BROTLI.exists())
+    text, report = server_config(ROOT, settings)
+    assert not report.errors
+    (tmp / "brusano.conf").write_text(text)
+    (tmp / "logs").mkdir()
+    (tmp / "nginx.conf").write_text("\n".join([
+        f"load_module {BROTLI};" if BROTLI.exists() else "",
+        f"pid {tmp}/nginx.pid;", f"error_log {tmp}/logs/error.log;", "daemon off;", "worker_processes 1;",
+        "events { worker_connections 64; }",
+        "http {", "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;",
+        f"    client_body_temp_path {tmp}/body;", f"    proxy_temp_path {tmp}/proxy;",
+        f"    fastcgi_temp_path {tmp}/fastcgi;", f"    uwsgi_temp_path {tmp}/uwsgi;", f"    scgi_temp_path {tmp}/scgi;",
+        f"    include {tmp}/brusano.conf;", "}", ""]))
+    checked = subprocess.run([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-t"], capture_output=True,
+                             text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", https_port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield settings, tmp
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(tmp)
+
+
+def get(settings, host, path="/", tls=True, headers=None):
+    port = settings.https_port if tls else settings.http_port
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    if tls:
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        sock = context.wrap_socket(sock, server_hostname=host)
+        conn: http.client.HTTPConnection = http.client.HTTPSConnection(host, port)
+    else:
+        conn = http.client.HTTPConnection(host, port)
+    conn.sock = sock
+    conn.request("GET", path, headers={"Host": host, **(headers or {})})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response, body
+
+
+def test_every_domain_answers(server):
+    settings, _ = server
+    for domain in domains(territories()):
+        for prefix, lang in domain.roots:
+            response, body = get(settings, domain.host, prefix)
+            assert response.status == 200, (domain.host, prefix)
+            assert f"home {domain.site} {lang}".encode() in body
+            assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+            assert response.getheader("Cache-Control") == "no-cache"
+            for name in ("Strict-Transport-Security", "Referrer-Policy", "Permissions-Policy",
+                         "X-Content-Type-Options"):
+                assert response.getheader(name), name
+            csp = response.getheader("Content-Security-Policy")
+            assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+            # the other form of the host, over HTTPS and HTTP, and HTTP itself: to the canonical HTTPS one
+            canonical = f"https://{domain.host}:{settings.https_port}{prefix}x?y=1"
+            for host, tls in ((domain.alias, True), (domain.alias, False), (domain.host, False)):
+                response, _ = get(settings, host, f"{prefix}x?y=1", tls=tls)
+                assert response.status == 301 and response.getheader("Location") == canonical, (host, tls)
+
+
+def test_404_per_language(server):
+    settings, _ = server
+    for domain in domains(territories()):
+        for prefix, lang in domain.roots:
+            response, body = get(settings, domain.host, prefix + "nothing-here/")
+            assert response.status == 404
+            assert f'lang="{lang}"'.encode() in body and f"404 {lang}".encode() in body
+            assert response.getheader("Content-Security-Policy")
+
+
+def test_unknown_hosts_are_refused(server):
+    settings, _ = server
+    with pytest.raises((ssl.SSLError, ConnectionError)):
+        get(settings, "evil.example.org")
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+        get(settings, "evil.example.org", tls=False)
+
+
+def test_acme_challenge_over_http(server):
+    settings, _ = server
+    response, body = get(settings, "bassin-sud.brussels", "/.well-known/acme-challenge/token123", tls=False)
+    assert response.status == 200 and body == b"token123.key"
+
+
+def test_types_and_caching(server):
+    settings, _ = server
+    host = "www.bassin-sud.brussels"
+    expected = {
+        "/focus.pdf": ("application/pdf", "public, max-age=3600"),
+        "/syntheses/feed.xml": ("application/atom+xml; charset=utf-8", "public, max-age=300"),
+        "/agenda/agenda.ics": ("text/calendar; charset=utf-8", "public, max-age=300"),
+        "/data.csv": ("text/csv; charset=utf-8", "public, max-age=3600"),
+        "/data.json": ("application/json; charset=utf-8", "public, max-age=3600"),
+        "/assets/stylesheets/main.5a65cc14.min.css": ("text/css; charset=utf-8",
+                                                      "public, max-age=31536000, immutable"),
+        "/assets/brusano.css": ("text/css; charset=utf-8", "public, max-age=3600"),
+    }
+    for path, (mime, cache) in expected.items():
+        response, _ = get(settings, host, path)
+        assert response.status == 200, path
+        assert response.getheader("Content-Type") == mime, path
+        assert response.getheader("Cache-Control") == cache, path
+        assert response.getheader("X-Content-Type-Options") == "nosniff", path
+
+
+def test_no_dotfile_no_listing(server):
+    settings, _ = server
+    for path in ("/.git/config", "/.env", "/.git/"):
+        response, body = get(settings, "www.brusano.brussels", path)
+        assert response.status == 404 and b"secret" not in body, path
+    response, _ = get(settings, "www.brusano.brussels", "/assets/")
+    assert response.status == 404
+
+
+def test_precompressed_gzip_with_vary(server):
+    settings, _ = server
+    response, body = get(settings, "www.bassin-sud.brussels", "/", headers={"Accept-Encoding": "gzip"})
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert "Accept-Encoding" in response.getheader("Vary", "")
+    assert b"home sud fr" in gzip.decompress(body)
+    response, body = get(settings, "www.bassin-sud.brussels", "/")
+    assert response.getheader("Content-Encoding") is None and b"home sud fr" in body
+
+
+@pytest.mark.skipif(not BROTLI.exists(), reason="libnginx-mod-http-brotli-static is not installed")
+def test_precompressed_brotli_with_vary(server):
+    settings, _ = server
+    for host, text in (("www.zorgzone-zuid.brussels", b"home sud nl"), ("www.brusano.brussels", b"home region fr")):
+        response, body = get(settings, host, "/", headers={"Accept-Encoding": "gzip, deflate, br"})
+        assert response.getheader("Content-Encoding") == "br"
+        assert "Accept-Encoding" in response.getheader("Vary", "")
+        assert text in brotli.decompress(body)
+
+
+def test_access_log_keeps_no_full_ip(server):
+    settings, tmp = server
+    get(settings, "www.brusano.brussels", "/")
+    log = (tmp / "access.log").read_text()
+    assert "127.0.0.0 " in log and "127.0.0.1" not in log
