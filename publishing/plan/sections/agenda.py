@@ -8,7 +8,7 @@ the clock: two builds of one commit are identical; a daily build keeps the agend
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from publishing.model import LANGS, Event, Lookup, NavOrder, Project, long_date, month_year
 from publishing.model.paths import AGENDA, AGENDA_FEED
@@ -42,7 +42,7 @@ def add(section: SectionContext) -> None:
         add_event_page(section, event)
     if shown and section.with_files:
         section.add_file(AGENDA_FEED, ical.calendar(project, territory, lang, shown))
-    coming = sorted((e for e in shown if not e.ends_before(today)), key=lambda e: (e.begins(), e.territory, e.slug))
+    coming = coming_events(shown, today)
     past = [e for e in shown if e.ends_before(today)]  # latest first, as loaded
     latest = past[:LATEST]
     archived = len(latest) < len(past)
@@ -64,6 +64,11 @@ def add(section: SectionContext) -> None:
             markdown = "\n\n".join([f"# {title}", templates.render(project.root, "agenda.html", list=listing)]) + "\n"
             section.add_page(key=f"{AGENDA}/{year}", title=title, markdown=markdown,
                              description=t("agenda.description"), translations=LANGS)
+
+
+def coming_events(events: list[Event], today: date) -> list[Event]:
+    """The events not over by today, soonest first (the agenda's and the home's)."""
+    return sorted((e for e in events if not e.ends_before(today)), key=lambda e: (e.begins(), e.territory, e.slug))
 
 
 @dataclass

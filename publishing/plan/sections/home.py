@@ -87,21 +87,15 @@ def add(section: SectionContext) -> None:
 
 # --- what is shown -----------------------------------------------------------------------
 
-def shown_here(project: Project, territory: Territory, item: Any) -> bool:
-    """A site's own item, or on the region's site a bassin's (whose territory loaded without error)."""
-    return item.territory == territory.id or territory.is_region and item.territory in project.territories
-
-
 def next_events(project: Project, territory: Territory) -> list[Event]:
     """The region's site shows its own events and the bassins' that concern the whole region."""
-    here = [e for e in project.events if e.territory == territory.id
-            or territory.is_region and e.region and shown_here(project, territory, e)]
-    coming = [e for e in here if not e.ends_before(project.today)]
-    return sorted(coming, key=lambda e: (e.begins(), e.territory, e.slug))[:LATEST]
+    here = [e for e in listing.shown_items(project.events, project, territory)
+            if e.territory == territory.id or e.region]
+    return agenda.coming_events(here, project.today)[:LATEST]
 
 
 def latest_news(project: Project, territory: Territory) -> list[News]:
-    return [n for n in project.news if shown_here(project, territory, n)][:LATEST]  # newest first, as loaded
+    return listing.shown_items(project.news, project, territory)[:LATEST]  # newest first, as loaded
 
 
 def latest_syntheses(project: Project, territory: Territory) -> list[Synthesis]:
