@@ -6,13 +6,20 @@ lists them in order. Here: finding them and grouping the languages of each.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
+from pydantic import BaseModel
+
+from publishing.load import schema
+from publishing.load.yamlio import MarkdownFile, load_markdown
 from publishing.model import LANGS
 from publishing.problems import Report
+
+M = TypeVar("M", bound=BaseModel)
 
 NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+)\.md$")
 
@@ -60,3 +67,23 @@ def name_date(slug: str) -> date | None:
         return date(int(slug[:4]), int(slug[5:7]), int(slug[8:10]))
     except ValueError:
         return None
+
+
+def read_header(path: Path, model: type[M], report: Report, day: date, date_of: Callable[[M], date],
+                date_key: str, date_code: str) -> tuple[M, MarkdownFile] | None:
+    """One language file of a dated item: its valid header and its text, or None after reporting
+    why not (a header date other than the name's, under date_code; a draft, as a warning)."""
+    md = load_markdown(path, report)
+    if md is None:
+        return None
+    meta = schema.validate(model, md.meta, path, report, md.locator)
+    if meta is None:
+        return None
+    if date_of(meta) != day:
+        report.add(path, date_code, line=md.locator.line((date_key,)), where=date_key,
+                   input=date_of(meta).isoformat(), expected=day.isoformat())
+        return None
+    if getattr(meta, "draft", False):
+        report.warn(path, "draft", line=md.locator.line(("draft",)))
+        return None
+    return meta, md

@@ -16,9 +16,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from publishing.load import contact, schema
-from publishing.load.dated import DatedFiles
-from publishing.load.yamlio import Locator, load_markdown
+from publishing.load import contact
+from publishing.load.dated import DatedFiles, read_header
+from publishing.load.yamlio import Locator
 from publishing.model import ItemText
 from publishing.problems import Report
 
@@ -61,19 +61,10 @@ def read_items(found: Iterator[DatedFiles], model: type[M], report: Report, date
         texts: dict[str, ItemText] = {}
         locators: dict[str, Locator] = {}
         for lang, path in files.paths.items():
-            md = load_markdown(path, report)
-            if md is None:
+            read = read_header(path, model, report, files.day, date_of, date_key, "item_date")
+            if read is None:
                 continue
-            meta = schema.validate(model, md.meta, path, report, md.locator)
-            if meta is None:
-                continue
-            if date_of(meta) != files.day:
-                report.add(path, "item_date", line=md.locator.line((date_key,)), where=date_key,
-                           input=date_of(meta).isoformat(), expected=files.day.isoformat())
-                continue
-            if getattr(meta, "draft", False):
-                report.warn(path, "draft", line=md.locator.line(("draft",)))
-                continue
+            meta, md = read
             fields = meta.model_dump()
             left = [key for key, value in fields.items() if PLACEHOLDER in str(value)]
             if left:  # a template's "…" still there: the item is not ready

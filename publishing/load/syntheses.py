@@ -14,8 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from publishing.load import schema
-from publishing.load.dated import dated_files
-from publishing.load.yamlio import load_markdown
+from publishing.load.dated import dated_files, read_header
 from publishing.model import KINDS, THEMES, DocumentText, Synthesis
 from publishing.model.paths import SYNTHESES
 from publishing.problems import Report
@@ -45,19 +44,10 @@ def load_one(territory: str, slug: str, day: date, paths: dict[str, Path], repor
     texts: dict[str, DocumentText] = {}
     metas: dict[str, SynthesisMeta] = {}
     for lang, path in paths.items():
-        md = load_markdown(path, report)
-        if md is None:
+        read = read_header(path, SynthesisMeta, report, day, lambda m: m.date, "date", "synthesis_date")
+        if read is None:
             continue
-        meta = schema.validate(SynthesisMeta, md.meta, path, report, md.locator)
-        if meta is None:
-            continue
-        if meta.date != day:
-            report.add(path, "synthesis_date", line=md.locator.line(("date",)), where="date",
-                       input=meta.date.isoformat(), expected=day.isoformat())
-            continue
-        if meta.draft:
-            report.warn(path, "draft", line=md.locator.line(("draft",)))
-            continue
+        meta, md = read
         texts[lang], metas[lang] = DocumentText(lang, meta.title, meta.summary, md.body, md.body_line, path), meta
     if "fr" not in texts:
         return None
