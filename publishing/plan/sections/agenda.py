@@ -21,6 +21,7 @@ from publishing.plan.sections.listing import (
     Listing,
     badge,
     filter_data,
+    grouped,
     item_href,
     shown_items,
     text_lang,
@@ -88,14 +89,12 @@ def agenda_listing(section: SectionContext, coming: list[Event] | None, past: li
                    depth: int) -> AgendaListing:
     t = section.t
     everything = (coming or []) + past
-    groups: list[tuple[str, str, list[Entry]]] = []
-    for event in past:
-        heading = month_year(event.day, section.t)
-        heading = heading[:1].upper() + heading[1:]
-        anchor = f"mois-{event.day.year}-{event.day.month:02d}"
-        if not groups or groups[-1][1] != anchor:
-            groups.append((heading, anchor, []))
-        groups[-1][2].append(entry(section, event, depth))
+
+    def month(day: date) -> tuple[str, str]:
+        heading = month_year(day, t)
+        return heading[:1].upper() + heading[1:], f"mois-{day.year}-{day.month:02d}"
+
+    groups = grouped([(event.day, entry(section, event, depth)) for event in past], month)
     online = [("online", t("agenda.format.online")), ("place", t("agenda.format.place"))]
     formats = [(value, label) for value, label in online if any(value in formats_of(e) for e in everything)]
     extra = [{"id": "bp-format", "name": "format", "attr": "format", "label": t("agenda.format"),

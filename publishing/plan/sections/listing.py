@@ -99,14 +99,22 @@ def filter_data(item: Any) -> list[tuple[str, str]]:
     return [("theme", " ".join(item.themes)), ("territory", item.territory)]
 
 
-def by_year(entries: list[tuple[date, Entry]], anchor: str = "annee") -> list[tuple[str, str, list[Entry]]]:
-    """Entries under a heading per year, in the order given."""
+def grouped(entries: list[tuple[date, Entry]],
+            group: Callable[[date], tuple[str, str]]) -> list[tuple[str, str, list[Entry]]]:
+    """Entries under a heading per group of days, in the order given; group(day) gives the
+    heading and the anchor of a day's group."""
     groups: list[tuple[str, str, list[Entry]]] = []
     for day, entry in entries:
-        if not groups or groups[-1][0] != str(day.year):
-            groups.append((str(day.year), f"{anchor}-{day.year}", []))
+        heading, anchor = group(day)
+        if not groups or groups[-1][1] != anchor:
+            groups.append((heading, anchor, []))
         groups[-1][2].append(entry)
     return groups
+
+
+def by_year(entries: list[tuple[date, Entry]]) -> list[tuple[str, str, list[Entry]]]:
+    """Entries under a heading per year, in the order given."""
+    return grouped(entries, lambda day: (str(day.year), f"annee-{day.year}"))
 
 
 def translations_of(item: Translatable) -> tuple[str, ...]:
