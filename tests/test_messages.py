@@ -4,7 +4,7 @@ The codes are read from the package's source with `ast`: the code argument of ev
 reports a problem (`report.add`, `report.warn`, `Problem`, the link checks' `findings.add`),
 raises a `CodedError` or a `UsageError`, or asks for a word (`messages.word`); and of the
 functions that hand their own code argument on to one of those (directories' `problem()`,
-lint's `add()`, `dated_files()`, `check_url()`), found by following the parameters.
+lint's `add()`, `dated_files()`, `read_header()`), found by following the parameters.
 A code that is not written out is followed back to the strings it can be: both sides of a
 conditional, the variable's assignments in the function, the strings a called function of the
 package returns (`find_area`, `colour_problem`). `schema.report_error` maps pydantic's error
@@ -269,7 +269,7 @@ def tables() -> dict[str, dict]:
 
 def test_the_source_reading_finds_what_it_should(source):
     """The reading itself: forwarders and codes built at run time are found (else the tests below prove little)."""
-    assert {"problem", "add", "dated_files", "check_url"} <= set(source.forwarders), source.forwarders
+    assert {"problem", "add", "dated_files", "read_header"} <= set(source.forwarders), source.forwarders
     assert {"unknown_commune", "commune_needs_part", "bad_colour", "low_contrast", "item_name", "not_https",
             "directory_none", "missing_translation", "extra_forbidden", "phone_unquoted",
             "mkdocs_warning"} <= source.used["MESSAGES"]

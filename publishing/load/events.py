@@ -114,7 +114,7 @@ def make_event(item: ReadItem[EventMeta], project: Project, report: Report) -> E
         report.add(item.source, "event_end_before_start", line=item.line("end"), where="end",
                    input=_shown(meta.end), expected=_shown(meta.start))
         ok = False
-    ok = check_url(item, "registration", report, "not_https") and ok
+    ok = check_url(item, "registration", report) and ok
     online = meta.online
     if online is True:
         online = ""

@@ -108,18 +108,14 @@ def image_of(item: ReadItem[Any], report: Report) -> tuple[bool, Path | None]:
     return ok, path
 
 
-def https_problem(value: str | None) -> bool:
-    """A link that must be https and is not (or is no web address at all)."""
-    return value is not None and not value.startswith("https://")
-
-
-def check_url(item: ReadItem[Any], key: str, report: Report, code: str) -> bool:
+def check_url(item: ReadItem[Any], key: str, report: Report) -> bool:
+    """A header's link, if any: a web address, and a secure one (https://)."""
     value = getattr(item.meta, key)
     if value is not None and not contact.valid_url(value):
         report.add(item.source, "bad_website", line=item.line(key), where=key, input=value)
         return False
-    if https_problem(value):
-        report.add(item.source, code, line=item.line(key), where=key, input=value)
+    if value is not None and not value.startswith("https://"):
+        report.add(item.source, "not_https", line=item.line(key), where=key, input=value)
         return False
     return True
 
