@@ -60,8 +60,8 @@ def parser() -> argparse.ArgumentParser:
                      help="focus, synthese, actualite, evenement ou avis")
     new.add_argument("slug", help="nom court en minuscules et tirets, par ex. sante-mentale")
     new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse, de l'actualité, de l'événement…")
-    new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse), de publication (actualité, avis) "
-                                    "ou du début (événement)")
+    new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois "
+                                    "est connu), de publication (actualité, avis) ou du début (événement)")
     return p
 
 

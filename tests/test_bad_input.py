@@ -429,6 +429,31 @@ CASES = [
         ---
         ## Contexte
     """),
+    Case("synthesis-day-for-month",
+         "content/sud/syntheses/2024-05-rencontre.fr.md:3: date: la date 2024-05-02 ne correspond pas à celle du nom du fichier (2024-05).",
+         files="""
+        -- content/sud/syntheses/2024-05-rencontre.fr.md --
+        ---
+        title: Rencontre
+        date: 2024-05-02
+        kind: rencontre
+        summary: Un résumé.
+        ---
+        ## Contexte
+    """, english="  Fix: fix the date or rename the file: both must be the meeting's date, to the day (2024-03-14) or "
+                  "to the month (2024-03)."),
+    Case("synthesis-month-13",
+         "content/sud/syntheses/2024-13-rencontre.fr.md: le nom « 2024-13-rencontre.fr.md » ne suit pas le modèle AAAA-MM-JJ-sujet.fr.md.",
+         files="""
+        -- content/sud/syntheses/2024-13-rencontre.fr.md --
+        ---
+        title: Rencontre
+        date: 2024-13
+        kind: rencontre
+        summary: Un résumé.
+        ---
+        ## Contexte
+    """),
     Case("synthesis-unknown-kind",
          "content/sud/syntheses/2024-05-02-rencontre.fr.md:4: kind: valeur « reunion » non permise.",
          files="""

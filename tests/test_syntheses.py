@@ -105,6 +105,31 @@ def test_region_also_shows_the_bassins_latest_marked(tmp_path):
     assert "bp-badge" not in sud and "2024-01-10-rencontre" in sud
 
 
+def test_a_meeting_dated_to_the_month_shows_the_month_only(public):
+    """The seed dates the regional concertation "mars 2024" only (004): the page, the list, the PDF
+    and the feed say the month, never a day (issue 18)."""
+    slug = "2024-03-concertation-regionale"
+    for lang, words in (("fr", "mars 2024"), ("nl", "maart 2024")):
+        prefix = "nl/" if lang == "nl" else ""
+        page = (public / "region" / prefix / "syntheses" / slug / "index.html").read_text(encoding="utf-8")
+        assert f'<time datetime="2024-03">{words}</time>' in page
+        assert f'<time datetime="2024-03">{words}</time>' in listing(public, "region", lang)
+        pdf = pypdf.PdfReader(public / "region" / prefix / "syntheses" / slug / f"synthese-{slug}-{lang}.pdf")
+        text = " ".join(pdf.pages[0].extract_text().split())
+        assert words in text and f"1 {words}" not in text and f"1er {words}" not in text
+        feed = ET.parse(public / "region" / prefix / "syntheses" / "feed.xml").getroot()
+        entry = next(e for e in feed.iter(f"{ATOM}entry") if slug in e.find(f"{ATOM}id").text)
+        assert entry.find(f"{ATOM}published").text == "2024-03-01T00:00:00Z"  # Atom wants a full date
+
+
+def test_new_synthese_accepts_a_month(tmp_path):
+    root = make_repo(tmp_path, HOME)
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "new", "synthese",
+                    "--site", "sud", "--date", "2024-03", "forum"], check=True, capture_output=True)
+    text = (root / "content/sud/syntheses/2024-03-forum.fr.md").read_text("utf-8")
+    assert "date: 2024-03\n" in text
+
+
 def test_synthesis_page_offers_its_one_page_pdf(public):
     html = (public / "region/syntheses/2023-01-19-forum-ouvert/index.html").read_text(encoding="utf-8")
     href = re.search(r'class="md-button md-button--primary" href="([^"]+)"[^>]*download>', html).group(1)

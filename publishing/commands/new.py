@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from publishing.load.schema import SLUG
-from publishing.model import LANGS
+from publishing.model import LANGS, Month, parse_month
 from publishing.model.paths import AGENDA, NEWS, NOTICES, SYNTHESES
 from publishing.problems import UsageError
 
@@ -170,14 +170,17 @@ De datum wordt op deze site aangekondigd.
 
 def new_synthesis(root: Path, site: str, day: str, slug: str) -> list[Path]:
     check_slug(slug)
-    meeting = as_date(day)
+    meeting = as_date(day, month_ok=True)  # 2024-03: a meeting the sources date to the month only
     folder = root / "content" / site / SYNTHESES
     stem = f"{meeting.isoformat()}-{slug}"
     files = {folder / f"{stem}.{lang}.md": text.format(date=meeting.isoformat()) for lang, text in SYNTHESIS.items()}
     return write_new(root, files)
 
 
-def as_date(day: str) -> date:
+def as_date(day: str, month_ok: bool = False) -> date:
+    month = parse_month(day) if month_ok else None
+    if isinstance(month, Month):
+        return month
     try:
         return date.fromisoformat(day)
     except ValueError:

@@ -1,4 +1,5 @@
-"""Files named by their date: content/<territory>/<folder>/YYYY-MM-DD-<slug>.<lang>.md.
+"""Files named by their date: content/<territory>/<folder>/YYYY-MM-DD-<slug>.<lang>.md, or
+YYYY-MM-<slug>.<lang>.md for what the sources date to the month only.
 
 Syntheses, news, events and partners' notices are all kept this way, so that a folder
 lists them in order. Here: finding them and grouping the languages of each.
@@ -16,12 +17,14 @@ from pydantic import BaseModel
 
 from publishing.load import schema
 from publishing.load.yamlio import MarkdownFile, load_markdown
-from publishing.model import LANGS
+from publishing.model import LANGS, Month
 from publishing.problems import Report
 
 M = TypeVar("M", bound=BaseModel)
 
-NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+)\.md$")
+NAME = re.compile(r"^(\d{4})-(\d{2})-(?:(\d{2})-)?([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+)\.md$")
+DAY_SLUG = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+MONTH_SLUG = re.compile(r"^(\d{4})-(\d{2})-")
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,8 @@ class DatedFiles:
     """The language files of one item."""
 
     territory: str
-    slug: str  # "2023-01-19-forum-ouvert"
-    day: date  # the date of its name
+    slug: str  # "2023-01-19-forum-ouvert", "2024-03-concertation-regionale"
+    day: date  # the date of its name (a Month when the name gives the month only)
     paths: dict[str, Path]  # by language
 
 
@@ -63,10 +66,15 @@ def dated_files(content_dir: Path, territory_ids: tuple[str, ...], folder: str, 
 
 
 def name_date(slug: str) -> date | None:
+    """The day of a name "2024-03-14-…", or the month of "2024-03-…"; None if it does not exist."""
     try:
-        return date(int(slug[:4]), int(slug[5:7]), int(slug[8:10]))
+        if match := DAY_SLUG.match(slug):
+            return date(*map(int, match.groups()))
+        if match := MONTH_SLUG.match(slug):
+            return Month(*map(int, match.groups()))
     except ValueError:
-        return None
+        pass
+    return None
 
 
 def read_header(path: Path, model: type[M], report: Report, day: date, date_of: Callable[[M], date],
@@ -79,7 +87,7 @@ def read_header(path: Path, model: type[M], report: Report, day: date, date_of: 
     meta = schema.validate(model, md.meta, path, report, md.locator)
     if meta is None:
         return None
-    if date_of(meta) != day:
+    if date_of(meta).isoformat() != day.isoformat():  # a day for a day, a month for a month
         report.add(path, date_code, line=md.locator.line((date_key,)), where=date_key,
                    input=date_of(meta).isoformat(), expected=day.isoformat())
         return None

@@ -30,7 +30,7 @@ from publishing.problems import Report
 
 class NewsMeta(schema.Strict):
     title: str = Field(min_length=1)
-    date: Date
+    date: schema.DayOrMonth
     summary: str = Field(min_length=1)
     themes: list[Literal[THEMES]] = []  # type: ignore[valid-type]
     image: str | None = None

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from publishing.load.yamlio import Document, Locator, load_yaml
+from publishing.model import parse_month
 from publishing.problems import Report
 
 M = TypeVar("M", bound=BaseModel)
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+# A day (2024-03-14) or, for what the sources date to the month only, a month (2024-03).
+DayOrMonth = Annotated[date, BeforeValidator(parse_month)]
 
 
 class Strict(BaseModel):

@@ -1,4 +1,5 @@
-"""One-page syntheses of meetings: content/<territory>/syntheses/YYYY-MM-DD-<slug>.<lang>.md.
+"""One-page syntheses of meetings: content/<territory>/syntheses/YYYY-MM-DD-<slug>.<lang>.md
+(YYYY-MM-<slug> when the sources date the meeting to the month only).
 
 Front matter: title, date (the meeting's, same as the file name), kind, theme
 (optional), participants (optional), summary. The body follows a short
@@ -22,11 +23,12 @@ from publishing.problems import Report
 
 class SynthesisMeta(schema.Strict):
     title: str = Field(min_length=1)
-    date: date
+    date: schema.DayOrMonth
     kind: Literal[KINDS]  # type: ignore[valid-type]
     theme: Literal[THEMES] | None = None  # type: ignore[valid-type]
     participants: int | None = Field(default=None, ge=1)
     summary: str = Field(min_length=1)
+    source: str | None = None  # where the facts come from (a report, its page): for the team, not published
     draft: bool = False
 
 

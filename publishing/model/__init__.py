@@ -4,6 +4,7 @@ The loaders (publishing.load) build these from the repository; planning
 (publishing.plan) turns them into site plans; outputs and the MkDocs adapter read
 them. Nothing here reads a file or knows MkDocs.
 """
+from publishing.model.dates import Month, first_day, parse_month
 from publishing.model.directory import Address, Category, Directory, Entry
 from publishing.model.event import BRUSSELS, STATUSES, Event, Place
 from publishing.model.focus import Focus
@@ -30,4 +31,5 @@ __all__ = ["Address", "Area", "BASSINS", "BRUSSELS", "Category", "Commune", "DEF
            "DocumentText", "Entry", "Event", "Focus", "Helpdesk", "ItemText", "KINDS", "LANGS", "Lookup", "NavItem",
            "NavOrder", "News", "Notice", "OutputFile", "OutputPage", "Page", "Place", "Project", "REGION",
            "STATUSES", "SitePlan", "Strings", "Synthesis", "TERRITORY_IDS", "THEMES", "Territory", "Text",
-           "Translatable", "language_names", "long_date", "month_year", "phone_link", "url_of"]
+           "Translatable", "Month", "first_day", "parse_month", "language_names", "long_date", "month_year",
+           "phone_link", "url_of"]

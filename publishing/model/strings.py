@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from publishing.model.dates import Month
 from publishing.model.langs import DEFAULT_LANG
 from publishing.model.territory import Text
 
@@ -32,7 +33,10 @@ class Strings:
 
 
 def long_date(day: date, t: Lookup) -> str:
-    """23 novembre 2026, 1er mars 2026 / 23 november 2026, 1 maart 2026 (keys date.*)."""
+    """23 novembre 2026, 1er mars 2026 / 23 november 2026, 1 maart 2026 (keys date.*); a date
+    known to its month only: mars 2026 / maart 2026."""
+    if isinstance(day, Month):
+        return month_year(day, t)
     first = t("date.first_day") if day.day == 1 else str(day.day)
     return f"{first} {t(f'date.month.{day.month}')} {day.year}"
 

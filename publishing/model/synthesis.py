@@ -15,7 +15,7 @@ THEMES = ("sante-mentale", "prevention-promotion-sante", "liaison-ambulatoire-ho
 @dataclass(frozen=True)
 class Synthesis(Translatable):
     territory: str
-    slug: str  # "2024-03-01-concertation-regionale"
+    slug: str  # "2023-01-19-forum-ouvert", "2024-03-concertation-regionale"
     date: date
     kind: str
     theme: str | None

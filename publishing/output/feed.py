@@ -1,17 +1,19 @@
 """Atom feeds (RFC 4287), one per site and language: its syntheses (`atom`), its news (`news_atom`)."""
 from __future__ import annotations
 
+from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from publishing.model import REGION, News, Project, Territory
+from publishing.model import REGION, News, Project, Territory, first_day
 from publishing.model.paths import NEWS, NEWS_FEED, SYNTHESES, SYNTHESES_FEED
 
 PUBLISHER = "Brusano"
 TAG_AUTHORITY = "brusano.brussels"  # tag: URIs (RFC 4151) of news entries: fixed, whatever a site's address
 
 
-def _stamp(day) -> str:
-    return day.isoformat() + "T00:00:00Z"  # dates come from the content, never the clock
+def _stamp(day: date) -> str:
+    """Atom wants a full date-time: a month's first day for what is dated to the month."""
+    return first_day(day).isoformat() + "T00:00:00Z"  # dates come from the content, never the clock
 
 
 def _feed(lang: str, self_url: str, listing: str, title: str, subtitle: str, updated, author: str,

@@ -334,15 +334,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # --- syntheses -----------------------------------------------------------
     "synthesis_name": {
         "fr": ("le nom « {input} » ne suit pas le modèle AAAA-MM-JJ-sujet.fr.md.",
-               "renommez le fichier, par ex. 2024-03-14-concertation-sante-mentale.fr.md (date réelle de la rencontre)."),
+               "renommez le fichier, par ex. 2024-03-14-concertation-sante-mentale.fr.md (date réelle de la rencontre ; "
+               "2024-03-concertation-sante-mentale.fr.md si la source ne donne que le mois)."),
         "en": ("the name '{input}' does not follow YYYY-MM-DD-subject.fr.md.",
-               "rename the file, e.g. 2024-03-14-mental-health.fr.md (the meeting's real date)."),
+               "rename the file, e.g. 2024-03-14-mental-health.fr.md (the meeting's real date; "
+               "2024-03-mental-health.fr.md when the source gives the month only)."),
     },
     "synthesis_date": {
         "fr": ("la date {input} ne correspond pas à celle du nom du fichier ({expected}).",
-               "corrigez la date de l'en-tête ou renommez le fichier : les deux doivent être la date de la rencontre."),
+               "corrigez la date de l'en-tête ou renommez le fichier : les deux doivent être la date de la rencontre, "
+               "au jour près (2024-03-14) ou au mois près (2024-03)."),
         "en": ("date {input} differs from the file name's ({expected}).",
-               "fix the date or rename the file: both must be the meeting's date."),
+               "fix the date or rename the file: both must be the meeting's date, to the day (2024-03-14) or to "
+               "the month (2024-03)."),
     },
     "synthesis_mismatch": {
         "fr": ("le type, le thème ou le nombre de participant·es diffère de la version française ({other}).",
@@ -561,8 +565,8 @@ USAGE: dict[str, dict[str, str]] = {
     "file_exists": {"fr": "{path} existe déjà.", "en": "{path} already exists."},
     "not_a_date": {"fr": "« {input} » n'est pas une date AAAA-MM-JJ.", "en": "'{input}' is not a YYYY-MM-DD date."},
     "synthesis_needs_site_date": {
-        "fr": "une synthèse demande --site <territoire> et --date AAAA-MM-JJ.",
-        "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD.",
+        "fr": "une synthèse demande --site <territoire> et --date AAAA-MM-JJ (ou AAAA-MM si seul le mois est connu).",
+        "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD (or YYYY-MM when only the month is known).",
     },
     "item_needs_site_date": {  # build.py new actualite|evenement|avis
         "fr": "{kind} demande --site <territoire> et --date AAAA-MM-JJ.",
