@@ -33,13 +33,18 @@ def listing(public: Path, site: str, lang: str = "fr") -> str:
 
 
 def test_starter_syntheses_are_those_the_seeds_record():
-    """The region's concertations and forum (seeds 000, 004); no bassin meeting is recorded in the
+    """The region's concertations and forums (seeds 000, 002, 004); no bassin meeting is recorded in the
     seeds with what was said, so no bassin publishes a synthesis yet (issue 18)."""
     territories = {t for t, _s, _l in real_syntheses()}
     assert territories == {"region"}
     region = {s for t, s, _l in real_syntheses() if t == "region"}
     assert any("forum" in s and s.startswith("2023-01") for s in region)
     assert len([s for s in region if "pratiques-inclusives" in s]) == 4 * 1  # four concertations, one slug each
+    # the Forum des membres of 2023, dated to the month as seed 000 dates them; the projets de quartier
+    # sessions and the Forum des pratiques prometteuses to the day
+    assert {"2023-02-forum-des-membres", "2023-06-forum-des-membres", "2023-10-forum-des-membres"} <= region
+    assert len([s for s in region if "projets-de-quartier" in s]) == 3
+    assert "2024-01-17-forum-des-pratiques-prometteuses" in region
 
 
 def test_a_territory_without_syntheses_says_so(public):
