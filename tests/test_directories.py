@@ -215,14 +215,31 @@ def test_every_mistake_is_named_with_file_line_entry_and_fix(tmp_path, entry, ex
 
 def test_one_bassin_and_one_text_for_both_languages_are_accepted(tmp_path):
     rendered = problems(tmp_path, "  - id: x\n    name: X\n    description: Un texte.\n    serves: sud\n")
-    assert rendered.startswith("0 erreur"), rendered
+    assert rendered.splitlines()[-1].startswith("0 erreur"), rendered
+
+
+def test_every_real_entry_says_where_it_comes_from_and_none_claims_a_check_no_one_made():
+    """Issue 18: a source for each entry; `verified` only when a person checked (none has yet)."""
+    import yaml
+    for path in sorted((ROOT / "directories").glob("*.yml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
+            assert entry.get("source"), f"{path.name}: {entry['id']} has no source"
+            assert "verified" not in entry and "updated" not in entry, f"{path.name}: {entry['id']}"
+
+
+def test_check_counts_the_entries_never_verified_once(tmp_path):
+    rendered = problems(tmp_path, "  - id: x\n    name: X\n    description: Un texte.\n    serves: sud\n"
+                                  "  - id: y\n    name: Y\n    description: Un texte.\n    serves: sud\n"
+                                  "    verified: 2026-12-01\n")
+    assert rendered.count("n'ont jamais été vérifiées") == 1, rendered
+    assert "directories: avertissement: 2 entrée(s) de répertoire sur 3 n'ont jamais été vérifiées" in rendered
 
 
 def test_a_valid_entry_in_bruxelles_ville_with_its_bassin(tmp_path):
     rendered = problems(tmp_path, "  - id: x\n    name: X\n    description: {fr: X, nl: X}\n"
                                   "    address: {street: Rue X 1, postcode: '1020', commune: bruxelles}\n"
                                   "    bassin: nord\n")
-    assert rendered.startswith("0 erreur"), rendered
+    assert rendered.splitlines()[-1].startswith("0 erreur"), rendered
 
 
 # --- the filter, in a browser ----------------------------------------------------------

@@ -4,7 +4,11 @@
     categories: {id: {fr, nl}, ...}   ordered headings of the page
     entries: [ {id, name, description, organisation, address{street, postcode, commune},
                 bassin, serves, phone, email, website, languages, hours, categories,
-                social_brussels, updated}, ... ]
+                social_brussels, source, verified}, ... ]
+
+`source` says where an entry's information comes from (a report, the service's own page);
+`verified` is the day a person of the team checked it with the service, written by that person
+only: `check` counts the entries never verified (one warning).
 
 An entry's bassin follows from its commune, except in Bruxelles-Ville, which is
 split between bassins: there `bassin` is required. `serves` is `region` or a
@@ -53,7 +57,8 @@ class EntrySchema(schema.Strict):
     hours: LaxText | None = None
     categories: list[str] = []
     social_brussels: str | None = None
-    updated: date | None = None
+    source: str | None = None
+    verified: date | None = None
 
     @field_validator("name", "description", "hours", mode="before")
     @classmethod
@@ -95,6 +100,10 @@ def load_directories(directories_dir: Path, project: Project, report: Report) ->
         directory = load_directory(path, project, report)
         if directory is not None:
             found[directory.slug] = directory
+    never = sorted({e.id for d in found.values() for e in d.entries if e.verified is None})
+    if never:  # once for all the directories: a count, not a line per entry
+        total = len({e.id for d in found.values() for e in d.entries})
+        report.warn(directories_dir, "entries_never_verified", count=len(never), total=total)
     return found
 
 
@@ -252,4 +261,4 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
     assert name is not None and description is not None
     return Entry(data.id, name, description, data.organisation, address, bassin, serves, region_wide,
                  phone, data.email, data.website, tuple(data.languages), hours, tuple(data.categories),
-                 data.social_brussels, data.updated, t1 and t2 and t3, line())
+                 data.social_brussels, data.verified, t1 and t2 and t3, line(), data.source)

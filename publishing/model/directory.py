@@ -38,9 +38,10 @@ class Entry:
     hours: Text | None
     categories: tuple[str, ...]
     social_brussels: str | None
-    updated: date | None
+    verified: date | None  # the day a person of the team checked it with the service; None: never
     translated: bool  # every text has its Dutch version
     line: int | None = None
+    source: str | None = None  # where its information comes from (a report, the service's page): not published
 
     @property
     def phone_link(self) -> str | None:
@@ -80,6 +81,7 @@ class Directory:
         return groups
 
     @property
-    def updated(self) -> date | None:
-        dates = [e.updated for e in self.entries if e.updated]
+    def verified(self) -> date | None:
+        """The latest day an entry was checked, or None if none ever was."""
+        dates = [e.verified for e in self.entries if e.verified]
         return max(dates) if dates else None

@@ -55,8 +55,8 @@ def service(project: Project, entry: Entry, lang: str) -> dict:
         out["url"] = entry.website
     if entry.email:
         out["email"] = entry.email
-    if entry.updated:
-        out["last_modified"] = entry.updated.isoformat() + "T00:00:00Z"
+    if entry.verified:  # the last time a person checked it, never a date no one checked
+        out["last_modified"] = entry.verified.isoformat() + "T00:00:00Z"
     if entry.phone:
         out["phones"].append({"id": uid("phone", entry.id), "service_id": sid, "number": entry.phone})
     if entry.address is not None:
@@ -81,7 +81,7 @@ def to_json(project: Project, entries: list[Entry], lang: str) -> bytes:
 
 
 CSV_COLUMNS = ("id", "name", "organisation", "description", "street", "postcode", "commune", "bassin",
-               "serves", "phone", "email", "website", "languages", "hours", "categories", "updated")
+               "serves", "phone", "email", "website", "languages", "hours", "categories", "verified")
 
 
 def to_csv(project: Project, directory: Directory, entries: list[Entry], lang: str) -> bytes:
@@ -96,7 +96,7 @@ def to_csv(project: Project, directory: Directory, entries: list[Entry], lang: s
             e.address.street if e.address else "", e.address.postcode if e.address else "", commune,
             e.bassin or "", "region" if e.region_wide else " ".join(e.serves), e.phone or "", e.email or "",
             e.website or "", " ".join(e.languages), e.hours[lang] if e.hours else "",
-            "; ".join(labels.get(c, c) for c in e.categories), e.updated.isoformat() if e.updated else "",
+            "; ".join(labels.get(c, c) for c in e.categories), e.verified.isoformat() if e.verified else "",
         ])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: spreadsheets then read UTF-8
 

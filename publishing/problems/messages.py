@@ -265,6 +265,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("id '{input}' is already used by entries[{other}] of the file.",
                "give each entry a unique 'id' (it is a stable address)."),
     },
+    "entries_never_verified": {
+        "fr": ("{count} entrée(s) de répertoire sur {total} n'ont jamais été vérifiées auprès du service.",
+               "quand vous avez vérifié une entrée (coordonnées, horaires, public) avec le service, ajoutez-lui "
+               "« verified: AAAA-MM-JJ », la date de votre vérification."),
+        "en": ("{count} of {total} directory entr(y/ies) never checked with the service.",
+               "when you have checked an entry (contact details, hours, audience) with the service, add "
+               "'verified: YYYY-MM-DD' to it, the day you checked."),
+    },
     "entries_not_translated": {
         "fr": ("{count} entrée(s) sans texte néerlandais ({ids}) : le français est affiché sur le site néerlandais.",
                "ajoutez « nl: … » aux noms, descriptions et horaires de ces entrées."),

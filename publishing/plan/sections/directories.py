@@ -37,7 +37,7 @@ def add(section: SectionContext) -> None:
             section.add_file(f"{folder}/{json_name}", hsds.to_json(project, entries, lang))
             section.add_file(f"{folder}/{csv_name}", hsds.to_csv(project, directory, entries, lang))
         body = directory_markdown(section, directory, entries, json_name, csv_name)
-        meta = {"updated": directory.updated, "jsonld": jsonld(project, territory, lang, directory, entries)}
+        meta = {"updated": directory.verified, "jsonld": jsonld(project, territory, lang, directory, entries)}
         section.add_page(key=folder, title=directory.title[lang], markdown=body, source=directory.source,
                          nav=NavOrder.FIRST_ITEM + position,
                          description=directory.intro[lang] if directory.intro else None, translations=LANGS,
