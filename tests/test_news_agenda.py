@@ -194,3 +194,38 @@ summary: Résumé.
     assert '<a href="2016/">2016</a>' in first
     year = article((out / "nord/actualites/2016/index.html").read_text())
     assert year.count('class="bp-item"') == 5 and 'href="../2016-01-01-n20161/"' in year
+
+
+def test_an_event_and_a_news_item_dated_to_the_month(tmp_path):
+    """Sources sometimes give the month only (« juin 2024 »): the event says « mars 2023 » without a
+    weekday, stays coming until the month ends, and its calendar entry covers the whole month."""
+    root = make_repo(tmp_path, HOME + item("content/sud/agenda/2023-03-journee-fictive.fr.md", """
+title: Journée fictive
+summary: Une journée dont on ne connaît que le mois.
+start: 2023-03
+""") + item("content/sud/agenda/2023-03-journee-fictive.nl.md", """
+title: Fictieve dag
+summary: Een dag waarvan alleen de maand bekend is.
+start: 2023-03
+""") + item("content/sud/actualites/2023-02-bulletin.fr.md", """
+title: Un bulletin fictif
+date: 2023-02
+summary: Publié en février.
+"""))
+    out = tmp_path / "public"
+    report = build_sites(root, ["sud"], out=out, today=date(2023, 3, 31))
+    assert not report.errors, report.render()
+    page = article(read(out, "sud/agenda/index.html"))
+    assert page.index("À venir") < page.index("Journée fictive")
+    assert '<time datetime="2023-03">mars 2023</time>' in page and "mercredi" not in page
+    assert '<time datetime="2023-03">maart 2023</time>' in article(read(out, "sud/nl/agenda/index.html"))
+    ics = read(out, "sud/agenda/2023-03-journee-fictive/2023-03-journee-fictive.ics")
+    assert "DTSTART;VALUE=DATE:20230301" in ics and "DTEND;VALUE=DATE:20230401" in ics
+    html = read(out, "sud/agenda/2023-03-journee-fictive/index.html")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["startDate"] == "2023-03"
+    news = article(read(out, "sud/actualites/index.html"))
+    assert '<time datetime="2023-02">février 2023</time>' in news
+    later = tmp_path / "later"
+    report = build_sites(root, ["sud"], out=later, today=date(2023, 4, 1))
+    assert report.warnings and "2023-03-journee-fictive.fr.md" in report.render()  # past, still `scheduled`

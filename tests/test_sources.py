@@ -3,8 +3,9 @@
 Each item names its source in its header (`source:`, not published): a seed of
 ../shared/seeds/ — the activity reports and meeting notes the starter content was written from —
 or what the team wrote it from (an invitation, an e-mail and its date, a web page: see the guide).
-When it names a seed, the item's date must be in that seed's text, written one of the ways reports write dates (19 janvier 2023, 19/01/2023,
-19/01/23, 19/01 in a table of that year, janvier 2023 for an item dated to the month)."""
+When it names a seed, the item's date must be in that seed's text, written one of the ways
+reports write dates (19 janvier 2023, 19/01/2023, 19/01/23, 19/01 or "7, 14 mars" near its year,
+janvier 2023 or "le mois de janvier" near its year for an item dated to the month)."""
 from __future__ import annotations
 
 import re
@@ -58,6 +59,13 @@ def day_in_a_report_of_its_year(text: str, iso: str) -> bool:
                for m in re.finditer(pattern, text))
 
 
+def month_near_its_year(text: str, iso: str) -> bool:
+    """"les Ateliers du changement du mois de juin" in a passage on that year."""
+    year, month = (int(part) for part in iso.split("-"))
+    return any(str(year) in text[max(0, m.start() - 600):m.end() + 600]
+               for m in re.finditer(rf"\b{MONTHS[month - 1]}\b", text))
+
+
 @pytest.mark.parametrize("path", dated_items(), ids=lambda p: str(p.relative_to(ROOT / "content")))
 def test_every_dated_item_names_its_source_and_the_source_has_its_date(path):
     meta = header(path)
@@ -71,8 +79,9 @@ def test_every_dated_item_names_its_source_and_the_source_has_its_date(path):
     when = when[:10] if re.match(r"\d{4}-\d{2}-\d{2}", when) else when[:7]
     text = " ".join(seed_text(number) for number in seeds)
     found = any(form in text for form in written_forms(when))
-    if not found and len(when) == 10:
-        found = any(day_in_a_report_of_its_year(seed_text(n), when) for n in seeds)
+    if not found:
+        near = day_in_a_report_of_its_year if len(when) == 10 else month_near_its_year
+        found = any(near(seed_text(n), when) for n in seeds)
     assert found, f"{path.name}: the date {when} is not in seed(s) {', '.join(seeds)}"
 
 

@@ -2,7 +2,8 @@
 
     ---
     title: …                       summary: …
-    start: 2023-01-19              a day (all day), or "2023-01-19 09:30" (Brussels time)
+    start: 2023-01-19              a day (all day), or "2023-01-19 09:30" (Brussels time), or
+                                   2023-06 when the source gives the month only (file 2023-06-<slug>)
     end: "2023-01-19 16:30"        optional; a day or a day and a time, not before start
     venue: …                       the place's name, in the language of the file (optional)
     address: {street: …, postcode: "1190", commune: forest}   optional; in Bruxelles-Ville
@@ -31,7 +32,7 @@ from pydantic import Field, field_validator
 from publishing.load import schema
 from publishing.load.dated import dated_files
 from publishing.load.items import ReadItem, check_url, read_items
-from publishing.model import BRUSSELS, STATUSES, THEMES, Commune, Event, Place, Project
+from publishing.model import BRUSSELS, STATUSES, THEMES, Commune, Event, Month, Place, Project, parse_month
 from publishing.model.paths import AGENDA
 from publishing.problems import Report
 
@@ -48,6 +49,8 @@ def moment(value: Any) -> date | datetime:
         return value.astimezone(BRUSSELS) if value.tzinfo else value.replace(tzinfo=BRUSSELS)
     if isinstance(value, date):
         return value
+    if isinstance(month := parse_month(value), Month):
+        return month
     text = str(value).strip()
     if TIME_ONLY.match(text):
         raise schema.CodedError("time_without_date")

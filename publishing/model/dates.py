@@ -43,6 +43,14 @@ def first_day(day: date) -> date:
     return date(day.year, day.month, day.day)
 
 
+def last_day(day: date) -> date:
+    """The last day a date covers: a Month's last day, a day itself."""
+    if isinstance(day, Month):
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return day
+
+
 def parse_month(value: Any) -> Any:
     """'2024-03' (as YAML leaves it: a string) → Month(2024, 3); anything else unchanged."""
     if isinstance(value, str) and (match := MONTH.match(value.strip())):

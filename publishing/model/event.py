@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from publishing.model.dates import last_day
 from publishing.model.news import Item, ItemText
 from publishing.model.paths import AGENDA
 
@@ -49,8 +50,9 @@ class Event(Item):
 
     @property
     def last_day(self) -> date:
+        """The day it ends (an event dated to the month: the month's last day)."""
         end = self.end or self.start
-        return end.date() if isinstance(end, datetime) else end
+        return end.date() if isinstance(end, datetime) else last_day(end)
 
     def ends_before(self, today: date) -> bool:
         """Over before the given day: a past event."""
@@ -67,4 +69,4 @@ class Event(Item):
         end = self.end or self.start
         if isinstance(end, datetime):
             return end
-        return datetime.combine(end + timedelta(days=1), datetime.min.time(), BRUSSELS)
+        return datetime.combine(last_day(end) + timedelta(days=1), datetime.min.time(), BRUSSELS)

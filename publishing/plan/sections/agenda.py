@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from publishing.model import LANGS, Event, Lookup, NavOrder, Project, long_date, month_year
+from publishing.model import LANGS, Event, Lookup, Month, NavOrder, Project, long_date, month_year
 from publishing.model.paths import AGENDA, AGENDA_FEED
 from publishing.output import ical, structured_data
 from publishing.plan import templates
@@ -127,7 +127,10 @@ def entry(section: SectionContext, event: Event, depth: int) -> Entry:
 
 
 def when(event: Event, t: Lookup) -> str:
-    """'mardi 28 mars 2023, 9 h 30 – 12 h 00', 'dinsdag 28 maart 2023, 9.30 – 12.00 uur'."""
+    """'mardi 28 mars 2023, 9 h 30 – 12 h 00', 'dinsdag 28 maart 2023, 9.30 – 12.00 uur'; 'juin 2023'
+    for an event the sources date to the month only."""
+    if isinstance(event.start, Month):
+        return long_date(event.start, t)
     start = f"{t(f'date.weekday.{event.day.isoweekday()}')} {long_date(event.day, t)}"
     end = event.end
     if isinstance(event.start, datetime):
