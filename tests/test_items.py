@@ -86,6 +86,15 @@ def test_what_an_editor_gets_wrong_in_an_event_is_said_with_file_and_line(tmp_pa
     assert f"{path}.fr.md:11: themes[0]: valeur « sante » non permise." in lines(report)
 
 
+def test_an_online_link_must_be_a_secure_web_address(tmp_path):
+    path = "content/sud/agenda/2023-03-28-atelier-en-ligne"
+    _project, report = load(tmp_path, EVENT.replace("online: true", "online: https://visio exemple"))
+    assert any(line.startswith(f"{path}.fr.md:6: online: ") and "https://visio exemple" in line
+               for line in lines(report)), lines(report)
+    _project, report = load(tmp_path / "b", EVENT.replace("online: true", "online: http://example.org/visio"))
+    assert f"{path}.fr.md:6: online: le lien « http://example.org/visio » n'est pas une adresse https://." in lines(report)
+
+
 def test_a_time_without_a_date_and_an_impossible_time(tmp_path):
     _project, report = load(tmp_path, EVENT.replace('start: "2023-03-28 09:30"\n    end: "2023-03-28 12:00"',
                                                     'start: "09:30"', 1))

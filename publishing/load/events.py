@@ -123,9 +123,8 @@ def make_event(item: ReadItem[EventMeta], project: Project, report: Report) -> E
         online = ""
     elif online is False:
         online = None
-    elif isinstance(online, str) and not online.startswith("https://"):
-        report.add(item.source, "not_https", line=item.line("online"), where="online", input=online)
-        ok = False
+    else:  # a link: a web address, and a secure one, like the registration's
+        ok = check_url(item, "online", report) and ok
     place = None
     if meta.address is not None:
         place = make_place(meta.address, item, project, report)
