@@ -63,14 +63,15 @@ def fixture_public(fixture_root) -> Path:
 
 
 def make_repo(tmp_path: Path, files: str = "") -> Path:
-    """A copy of the real repository's sites/ and theme/ plus files given inline:
+    """A copy of the real repository's sites/ (less its old addresses) and theme/ plus files given inline:
 
         -- content/shared/page.fr.md --
         ...text...
     """
     root = tmp_path / "repo"
     for folder in ("sites", "theme"):
-        shutil.copytree(ROOT / folder, root / folder)
+        # the real old addresses lead to real pages, which an inline repository does not have
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("anciennes-adresses.yml"))
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "content" / "shared").mkdir(parents=True)
     current = None

@@ -416,6 +416,53 @@ CASES = [
             serves: [nord, sude]
     """, english="  Fix: write 'region' or a list of bassins among: nord, nord-est, centre-ouest, sud, sud-est "
                   "(did you mean 'sud'?)."),
+    # --- the old sites' addresses ------------------------------------------------------------------------
+    Case("old-address-twice",
+         "sites/anciennes-adresses.yml:4: addresses[1].from: l'ancienne adresse « https://www.brusano.brussels/ancienne » est déjà indiquée ligne 2.",
+         files="""
+        -- sites/anciennes-adresses.yml --
+        addresses:
+          - from: https://brusano.brussels/ancienne/
+            to: https://www.brusano.brussels/autre/
+          - from: https://www.brusano.brussels/ancienne
+            to: https://www.brusano.brussels/
+    """, english="  Fix: keep one line: with or without www., with or without the final slash, it is the same address."),
+    Case("old-address-no-page",
+         "sites/anciennes-adresses.yml:3: addresses[0].to: « https://www.brusano.brussels/autre-page/ » ne mène à aucune page des sites.",
+         files="""
+        -- sites/anciennes-adresses.yml --
+        addresses:
+          - from: https://brusano.brussels/ancienne/
+            to: https://www.brusano.brussels/autre-page/
+    """),
+    Case("old-address-chain",
+         "sites/anciennes-adresses.yml:5: addresses[1].to: « https://brusano.brussels/ancienne/ » est elle-même une ancienne adresse (ligne 2) : le visiteur serait renvoyé deux fois.",
+         files="""
+        -- sites/anciennes-adresses.yml --
+        addresses:
+          - from: https://brusano.brussels/ancienne/
+            to: https://www.brusano.brussels/autre/
+          - from: https://brusano.brussels/plus-ancienne/
+            to: https://brusano.brussels/ancienne/
+    """, english="  Fix: give the final destination directly: https://www.brusano.brussels/autre/"),
+    Case("old-address-loop",
+         "sites/anciennes-adresses.yml:3: addresses[0].to: « https://www.brusano.brussels/b/ » renvoie à l'ancienne adresse de la ligne 4, qui revient ici : une boucle sans page.",
+         files="""
+        -- sites/anciennes-adresses.yml --
+        addresses:
+          - from: https://www.brusano.brussels/a/
+            to: https://www.brusano.brussels/b/
+          - from: https://www.brusano.brussels/b/
+            to: https://www.brusano.brussels/a/
+    """),
+    Case("old-address-elsewhere",
+         "sites/anciennes-adresses.yml:2: addresses[0].from: « https://www.brusano.be/a/ » n'est pas une adresse des sites (www.bassin-centre-ouest.brussels, www.bassin-nord-est.brussels, www.bassin-nord.brussels, www.bassin-sud-est.brussels, www.bassin-sud.brussels, www.brusano.brussels, www.zorgzone-centrum-west.brussels, www.zorgzone-noord-oost.brussels, www.zorgzone-noord.brussels, www.zorgzone-zuid-oost.brussels, www.zorgzone-zuid.brussels).",
+         files="""
+        -- sites/anciennes-adresses.yml --
+        addresses:
+          - from: https://www.brusano.be/a/
+            to: https://www.brusano.brussels/autre/
+    """),
     # --- syntheses ------------------------------------------------------------------------------------------
     Case("synthesis-wrong-date",
          "content/sud/syntheses/2024-05-02-rencontre.fr.md:3: date: la date 2024-05-03 ne correspond pas à celle du nom du fichier (2024-05-02).",

@@ -1,8 +1,11 @@
 """The nginx configuration of the eleven domains: generated from sites/, run by Debian's nginx on loopback."""
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
+import os
+import re
 import shutil
 import socket
 import ssl
@@ -10,6 +13,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 import pytest
@@ -82,15 +86,16 @@ def make_public(public: Path) -> None:
         (public / site / ".env").write_text("secret")
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextlib.contextmanager
+def running_nginx(public: Path):
+    """Debian's nginx from the generated configuration, as a plain process with its own prefix,
+    on two free loopback ports, serving `public` (with a self-signed certificate for every host)."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
     tmp = Path(tempfile.mkdtemp(prefix="brusano-nginx-"))
     tmp.chmod(0o755)
-    public, acme = tmp / "public", tmp / "acme" / ".well-known" / "acme-challenge"
-    make_public(public)
+    acme = tmp / "acme" / ".well-known" / "acme-challenge"
     acme.mkdir(parents=True)
     (acme / "token123").write_text("token123.key")
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=test",
@@ -122,10 +127,23 @@ def server():
             break
         except OSError:
             time.sleep(0.05)
-    yield settings, tmp
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(tmp)
+    try:
+        yield settings, tmp
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(tmp)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """nginx serving a small tree like the build's."""
+    public = Path(tempfile.mkdtemp(prefix="brusano-public-"))
+    public.chmod(0o755)
+    make_public(public / "public")
+    with running_nginx(public / "public") as running:
+        yield running
+    shutil.rmtree(public)
 
 
 def get(settings, host, path="/", tls=True, headers=None):
@@ -246,3 +264,62 @@ def test_access_log_keeps_no_full_ip(server):
     get(settings, "www.brusano.brussels", "/")
     log = (tmp / "access.log").read_text()
     assert "127.0.0.0 " in log and "127.0.0.1" not in log
+
+
+# --- the old sites' addresses, on the real build ------------------------------------------------------
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "old-urls.md"
+
+
+def old_addresses() -> list[str]:
+    """The addresses listed in ../shared/reference/old-urls.md (the table's first column)."""
+    return re.findall(r"^\| (https?://\S+) \|", REFERENCE.read_text(encoding="utf-8"), re.M)
+
+
+@pytest.fixture(scope="module")
+def real_server(public):
+    """nginx serving the real build (hard links into a folder its workers may read)."""
+    tmp = Path(tempfile.mkdtemp(prefix="brusano-real-"))
+    tmp.chmod(0o755)
+    shutil.copytree(public, tmp / "public", copy_function=os.link)
+    with running_nginx(tmp / "public") as running:
+        yield running
+    shutil.rmtree(tmp)
+
+
+def test_every_old_address_of_the_reference_is_kept():
+    from publishing.load.redirects import load_redirects
+    from publishing.model.redirect import normal
+    report = Report()
+    kept = {r.key for r in load_redirects(ROOT / "sites", territories(), report)}
+    assert not report.errors, report.render()
+    missing = [url for url in old_addresses() if normal(url) not in kept]
+    assert len(old_addresses()) >= 22 and not missing, missing
+
+
+def test_old_addresses_lead_to_their_page_in_one_step(real_server):
+    """Each old address, with and without www., with and without the final slash, over HTTP and
+    HTTPS: one 301 to the page that holds its content, which the server then serves (200)."""
+    from publishing.load.redirects import load_redirects
+    from publishing.model.redirect import normal
+    settings, _ = real_server
+    moves = {r.key: r for r in load_redirects(ROOT / "sites", territories(), Report())}
+    for url in old_addresses():
+        host, path = normal(url)
+        redirect = moves[(host, path)]
+        target = urlsplit(redirect.new)
+        expected = f"https://{target.netloc}:{settings.https_port}{target.path}"
+        raw_path = urlsplit(url).path.rstrip("/") or "/"
+        for form in (host, "www." + host):
+            for variant in dict.fromkeys((raw_path, raw_path if raw_path == "/" else raw_path + "/")):
+                for tls in (True, False):
+                    response, _ = get(settings, form, variant, tls=tls)
+                    if redirect.same and tls and form == target.netloc:
+                        assert response.status in (200, 301), (form, variant)
+                        continue
+                    assert response.status == 301, (form, variant, tls, response.status)
+                    location = response.getheader("Location")
+                    if not redirect.same:
+                        assert location == expected, (form, variant, tls, location)
+        response, body = get(settings, target.netloc, target.path)
+        assert response.status == 200 and b"<html" in body, redirect.new

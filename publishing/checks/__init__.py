@@ -1,11 +1,13 @@
 """What spans the whole project, checked once all of it is loaded, so that `check` and
 `build` stop on the same problems: what texts may not hold (lint), the translation report
 (translations), the links, anchors and images of every text followed on the twelve site
-plans (links), and files of one name published into one folder (resources)."""
+plans (links), the old addresses and the pages they lead to (redirects), and files of one
+name published into one folder (resources)."""
 from __future__ import annotations
 
 from publishing.checks.links import check_links
 from publishing.checks.lint import check_texts
+from publishing.checks.redirects import check_redirects
 from publishing.checks.resources import check_resources
 from publishing.checks.translations import check_translations
 from publishing.model import Project
@@ -19,6 +21,7 @@ def check_project(project: Project, report: Report) -> None:
     check_translations(project, report)
     plans = plan_sites(project, report)
     check_links(project, plans, report)
+    check_redirects(project, plans, report)
     check_resources(plans, report)
     report.deduplicate()
 

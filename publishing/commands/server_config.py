@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from publishing.load.redirects import load_redirects
 from publishing.load.territories import load_communes, load_territories
 from publishing.output.nginx import ServerSettings, config
 from publishing.problems import Report, UsageError
@@ -25,4 +26,5 @@ def read_settings(path: Path, **overrides: object) -> ServerSettings:
 def server_config(root: Path, settings: ServerSettings) -> tuple[str, Report]:
     report = Report()
     territories = load_territories(root / "sites", load_communes(root / "sites", report), report)
-    return (config(territories, settings) if not report.errors else ""), report
+    redirects = load_redirects(root / "sites", territories, report)
+    return (config(territories, settings, redirects) if not report.errors else ""), report

@@ -15,6 +15,7 @@ from publishing.load.events import load_events
 from publishing.load.focus import load_focus
 from publishing.load.news import load_news, load_notices
 from publishing.load.pages import load_pages
+from publishing.load.redirects import load_redirects
 from publishing.load.strings import load_strings
 from publishing.load.syntheses import load_syntheses
 from publishing.load.territories import load_communes, load_territories
@@ -39,5 +40,6 @@ def read_project(root: Path, today: date) -> tuple[Project, Strings, Report]:
     project.news = load_news(root / "content", TERRITORY_IDS, report)
     project.notices = load_notices(root / "content", TERRITORY_IDS, report)
     project.events = load_events(root / "content", project, report)
+    project.redirects = load_redirects(root / "sites", territories, report)
     report.deduplicate()
     return project, strings, report

@@ -38,13 +38,17 @@ def load_communes(sites_dir: Path, report: Report) -> dict[str, Commune]:
     return communes
 
 
+# The files of sites/ that are no territory: the communes, the old sites' addresses (load.redirects)
+DATA_FILES = ("communes", "anciennes-adresses")
+
+
 def load_territories(sites_dir: Path, communes: dict[str, Commune], report: Report) -> dict[str, Territory]:
     territories: list[Territory] = []
     orders: dict[str, int] = {}
     owner: dict[str, str] = {}  # area id -> bassin id
     for path in sorted(sites_dir.glob("*.yml")):
         tid = path.stem
-        if tid == "communes":
+        if tid in DATA_FILES:
             continue
         if tid not in TERRITORY_IDS:
             report.add(path, "unknown_territory_file", line=1, input=tid, allowed=", ".join(TERRITORY_IDS))

@@ -10,6 +10,7 @@ from publishing.model.event import Event
 from publishing.model.focus import Focus
 from publishing.model.news import News, Notice
 from publishing.model.page import Page, Translatable
+from publishing.model.redirect import Redirect
 from publishing.model.strings import Strings
 from publishing.model.synthesis import Synthesis
 from publishing.model.territory import Commune, Territory
@@ -30,6 +31,7 @@ class Project:
     news: list[News] = field(default_factory=list)  # newest first
     notices: list[Notice] = field(default_factory=list)  # newest first
     events: list[Event] = field(default_factory=list)  # by start, latest first
+    redirects: list[Redirect] = field(default_factory=list)  # the old sites' addresses, in file order
     # The day the build treats as today (what is coming, what is past): an input of the build,
     # the last commit's date by default, so that two builds of one commit are identical.
     today: date = date(2000, 1, 1)

@@ -265,6 +265,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("id '{input}' is already used by entries[{other}] of the file.",
                "give each entry a unique 'id' (it is a stable address)."),
     },
+    "address_not_ours": {
+        "fr": ("« {input} » n'est pas une adresse des sites ({allowed}).",
+               "seules les adresses de ces domaines (avec ou sans www.) arrivent sur ce serveur : écrivez l'adresse "
+               "complète, avec https://."),
+        "en": ("'{input}' is not an address of the sites ({allowed}).",
+               "only addresses of these domains (with or without www.) reach this server: write the whole address, "
+               "with https://."),
+    },
+    "address_twice": {
+        "fr": ("l'ancienne adresse « {input} » est déjà indiquée ligne {other}.",
+               "gardez une seule ligne : avec ou sans www., avec ou sans / final, c'est la même adresse."),
+        "en": ("the old address '{input}' is already given on line {other}.",
+               "keep one line: with or without www., with or without the final slash, it is the same address."),
+    },
+    "address_no_page": {
+        "fr": ("« {input} » ne mène à aucune page des sites.",
+               "copiez, depuis le site, l'adresse de la page qui reprend ce contenu, ou de la liste la plus proche "
+               "(actualités, synthèses)."),
+        "en": ("'{input}' leads to no page of the sites.",
+               "copy, from the site, the address of the page that holds this content, or of the closest list "
+               "(news, syntheses)."),
+    },
+    "address_chain": {
+        "fr": ("« {input} » est elle-même une ancienne adresse (ligne {other}) : le visiteur serait renvoyé deux fois.",
+               "indiquez directement la destination finale : {expected}"),
+        "en": ("'{input}' is itself an old address (line {other}): visitors would be redirected twice.",
+               "give the final destination directly: {expected}"),
+    },
+    "address_loop": {
+        "fr": ("« {input} » renvoie à l'ancienne adresse de la ligne {other}, qui revient ici : une boucle sans page.",
+               "faites mener chacune de ces adresses à une page du site."),
+        "en": ("'{input}' leads to the old address on line {other}, which leads back here: a loop with no page.",
+               "make each of these addresses lead to a page of the site."),
+    },
     "entries_never_verified": {
         "fr": ("{count} entrée(s) de répertoire sur {total} n'ont jamais été vérifiées auprès du service.",
                "quand vous avez vérifié une entrée (coordonnées, horaires, public) avec le service, ajoutez-lui "

@@ -1,0 +1,56 @@
+"""The old addresses (sites/anciennes-adresses.yml), checked on the site plans: each leads to a
+page the build makes, directly (no old address leads to another old address, nor round in a loop)."""
+from __future__ import annotations
+
+from publishing.load.redirects import FILE
+from publishing.model import Project, SitePlan
+from publishing.model.redirect import Redirect, locate, normal
+from publishing.problems import Report
+
+
+def check_redirects(project: Project, plans: dict[tuple[str, str], SitePlan], report: Report) -> None:
+    path = project.root / "sites" / FILE
+    moved = {r.key: r for r in project.redirects if not r.same}
+    for redirect in project.redirects:
+        where, line = f"addresses[{redirect.index}].to", redirect.to_line
+        target = moved.get(normal(redirect.new))
+        if target is not None and target is not redirect:
+            if _loops(redirect, moved):
+                report.add(path, "address_loop", line=line, where=where, input=redirect.new,
+                           other=target.line)
+            else:
+                report.add(path, "address_chain", line=line, where=where, input=redirect.new,
+                           other=target.line, expected=_final(redirect, moved).new)
+            continue
+        if not _is_page(redirect.new, project, plans):
+            report.add(path, "address_no_page", line=line, where=where, input=redirect.new)
+
+
+def _is_page(url: str, project: Project, plans: dict[tuple[str, str], SitePlan]) -> bool:
+    found = locate(url, project.territories)
+    if found is None:
+        return False
+    territory, lang, rest = found
+    plan = plans.get((territory.id, lang))
+    wanted = rest if rest == "" or rest.endswith("/") else rest + "/"
+    return plan is not None and any(page.url == wanted for page in plan.pages)
+
+
+def _final(redirect: Redirect, moved: dict[tuple[str, str], Redirect]) -> Redirect:
+    """The last address of a chain (it is no old address itself)."""
+    seen = {redirect.key}
+    while (following := moved.get(normal(redirect.new))) is not None and following.key not in seen:
+        seen.add(following.key)
+        redirect = following
+    return redirect
+
+
+def _loops(redirect: Redirect, moved: dict[tuple[str, str], Redirect]) -> bool:
+    seen = {redirect.key}
+    current = redirect
+    while (following := moved.get(normal(current.new))) is not None:
+        if following.key in seen:
+            return True
+        seen.add(following.key)
+        current = following
+    return False
