@@ -145,3 +145,20 @@ def new_page(browser):
 
     with contextlib.ExitStack() as pages:
         yield lambda phone=False: pages.enter_context(open_page(browser, phone=phone))
+
+
+@pytest.fixture(scope="session")
+def real_server(public):
+    """Debian's nginx from the generated configuration, serving the real build on loopback
+    (hard links into a folder its workers may read): (ServerSettings, its folder)."""
+    import os
+    import tempfile
+
+    from served import running_nginx
+
+    tmp = Path(tempfile.mkdtemp(prefix="brusano-real-"))
+    tmp.chmod(0o755)
+    shutil.copytree(public, tmp / "public", copy_function=os.link)
+    with running_nginx(tmp / "public") as running:
+        yield running
+    shutil.rmtree(tmp)

@@ -1,31 +1,26 @@
 """The nginx configuration of the eleven domains: generated from sites/, run by Debian's nginx on loopback."""
 from __future__ import annotations
 
-import contextlib
 import gzip
 import http.client
-import os
 import re
 import shutil
 import socket
 import ssl
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import brotli
 import pytest
+from served import BROTLI, running_nginx
 
-from publishing.commands.server_config import read_settings, server_config
+from publishing.commands.server_config import read_settings
 from publishing.load.territories import load_communes, load_territories
-from publishing.output.nginx import ServerSettings, domains
+from publishing.output.nginx import domains
 from publishing.problems import Report
 
 ROOT = Path(__file__).resolve().parent.parent
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 def territories():
@@ -53,12 +48,6 @@ def test_settings_file_is_read_and_checked(tmp_path):
         read_settings(tmp_path / "server.yml")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def page(lang: str, text: str) -> str:
     return f'<!doctype html><html lang="{lang}"><body>{text}</body></html>'
 
@@ -84,55 +73,6 @@ def make_public(public: Path) -> None:
         (public / site / ".git").mkdir()
         (public / site / ".git" / "config").write_text("secret")
         (public / site / ".env").write_text("secret")
-
-
-@contextlib.contextmanager
-def running_nginx(public: Path):
-    """Debian's nginx from the generated configuration, as a plain process with its own prefix,
-    on two free loopback ports, serving `public` (with a self-signed certificate for every host)."""
-    if not Path(NGINX).exists():
-        pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
-    # nginx's workers run as nobody when started by root: the tree must be readable by all
-    tmp = Path(tempfile.mkdtemp(prefix="brusano-nginx-"))
-    tmp.chmod(0o755)
-    acme = tmp / "acme" / ".well-known" / "acme-challenge"
-    acme.mkdir(parents=True)
-    (acme / "token123").write_text("token123.key")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=test",
-                    "-keyout", tmp / "key.pem", "-out", tmp / "cert.pem"], check=True, capture_output=True)
-    http_port, https_port = free_port(), free_port()
-    settings = ServerSettings(public=str(public), acme=str(tmp / "acme"), certificate=str(tmp / "cert.pem"),
-                              certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
-                              http_port=http_port, https_port=https_port, listen="127.0.0.1",
-                              brotli=BROTLI.exists())
-    text, report = server_config(ROOT, settings)
-    assert not report.errors
-    (tmp / "brusano.conf").write_text(text)
-    (tmp / "logs").mkdir()
-    (tmp / "nginx.conf").write_text("\n".join([
-        f"load_module {BROTLI};" if BROTLI.exists() else "",
-        f"pid {tmp}/nginx.pid;", f"error_log {tmp}/logs/error.log;", "daemon off;", "worker_processes 1;",
-        "events { worker_connections 64; }",
-        "http {", "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;",
-        f"    client_body_temp_path {tmp}/body;", f"    proxy_temp_path {tmp}/proxy;",
-        f"    fastcgi_temp_path {tmp}/fastcgi;", f"    uwsgi_temp_path {tmp}/uwsgi;", f"    scgi_temp_path {tmp}/scgi;",
-        f"    include {tmp}/brusano.conf;", "}", ""]))
-    checked = subprocess.run([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-t"], capture_output=True,
-                             text=True)
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", https_port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    try:
-        yield settings, tmp
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(tmp)
 
 
 @pytest.fixture(scope="module")
@@ -274,17 +214,6 @@ REFERENCE = ROOT.parent / "shared" / "reference" / "old-urls.md"
 def old_addresses() -> list[str]:
     """The addresses listed in ../shared/reference/old-urls.md (the table's first column)."""
     return re.findall(r"^\| (https?://\S+) \|", REFERENCE.read_text(encoding="utf-8"), re.M)
-
-
-@pytest.fixture(scope="module")
-def real_server(public):
-    """nginx serving the real build (hard links into a folder its workers may read)."""
-    tmp = Path(tempfile.mkdtemp(prefix="brusano-real-"))
-    tmp.chmod(0o755)
-    shutil.copytree(public, tmp / "public", copy_function=os.link)
-    with running_nginx(tmp / "public") as running:
-        yield running
-    shutil.rmtree(tmp)
 
 
 def test_every_old_address_of_the_reference_is_kept():

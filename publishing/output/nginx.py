@@ -21,10 +21,12 @@ from publishing.model.redirect import Redirect, locate
 YEAR = 365 * 24 * 3600
 FEED_SECONDS = 300  # feeds and calendars: minutes
 
-# Content-Security-Policy. Material writes inline scripts in every page; until their hashes are
-# computed at build time, scripts keep 'unsafe-inline' (styles too: Material sets style attributes).
-# 'wasm-unsafe-eval' is for Pagefind's search (WebAssembly).
-CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+# Content-Security-Policy. Scripts from the sites' own files only: no page has an inline script
+# (Material's two are moved to files by theme/web/partials/javascripts/; tests/test_csp.py checks
+# every built page and runs them under this policy in Chromium). 'wasm-unsafe-eval' lets Pagefind's
+# search run its WebAssembly. Styles keep 'unsafe-inline': Material and our templates set style
+# attributes and one <style> with the territory's colour, which carry no script.
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 

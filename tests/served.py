@@ -1,0 +1,77 @@
+"""Debian's nginx, started by the tests from the generated configuration (build.py server-config)
+as a plain process with its own prefix on loopback ports: never the system service."""
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from publishing.commands.server_config import server_config
+from publishing.output.nginx import ServerSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_nginx(public: Path):
+    """Debian's nginx from the generated configuration, as a plain process with its own prefix,
+    on two free loopback ports, serving `public` (with a self-signed certificate for every host)."""
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
+    # nginx's workers run as nobody when started by root: the tree must be readable by all
+    tmp = Path(tempfile.mkdtemp(prefix="brusano-nginx-"))
+    tmp.chmod(0o755)
+    acme = tmp / "acme" / ".well-known" / "acme-challenge"
+    acme.mkdir(parents=True)
+    (acme / "token123").write_text("token123.key")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=test",
+                    "-keyout", tmp / "key.pem", "-out", tmp / "cert.pem"], check=True, capture_output=True)
+    http_port, https_port = free_port(), free_port()
+    settings = ServerSettings(public=str(public), acme=str(tmp / "acme"), certificate=str(tmp / "cert.pem"),
+                              certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
+                              http_port=http_port, https_port=https_port, listen="127.0.0.1",
+                              brotli=BROTLI.exists())
+    text, report = server_config(ROOT, settings)
+    assert not report.errors
+    (tmp / "brusano.conf").write_text(text)
+    (tmp / "logs").mkdir()
+    (tmp / "nginx.conf").write_text("\n".join([
+        f"load_module {BROTLI};" if BROTLI.exists() else "",
+        f"pid {tmp}/nginx.pid;", f"error_log {tmp}/logs/error.log;", "daemon off;", "worker_processes 1;",
+        "events { worker_connections 64; }",
+        "http {", "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;",
+        f"    client_body_temp_path {tmp}/body;", f"    proxy_temp_path {tmp}/proxy;",
+        f"    fastcgi_temp_path {tmp}/fastcgi;", f"    uwsgi_temp_path {tmp}/uwsgi;", f"    scgi_temp_path {tmp}/scgi;",
+        f"    include {tmp}/brusano.conf;", "}", ""]))
+    checked = subprocess.run([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-t"], capture_output=True,
+                             text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", https_port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    try:
+        yield settings, tmp
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(tmp)
+
+
