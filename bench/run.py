@@ -21,8 +21,11 @@ a site, in both languages (add_items). For each:
 On both: the weight of a page, HTML plus the CSS and JS it loads, gzipped, median
 over all pages (search loads only when opened, so it is not counted), and any
 reference to another host in the HTML. On the real content only: PDF time per page
-(full build with PDFs minus without, over the pages of the PDFs produced) and, when
-Chromium is there, the hosts a page actually requests once loaded.
+(full build with PDFs minus without, over the pages of the PDFs produced), when
+Chromium is there, the hosts a page actually requests once loaded, and, when nginx is
+there, the production server under load: requests per second and latency for 50 clients
+over 20 s, steady, during a deploy and during a rollback, with failed requests and pages
+served torn (bench/server_load.py).
 """
 from __future__ import annotations
 
@@ -329,6 +332,17 @@ def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
+def serving_figures(public: Path):
+    """nginx from the generated configuration under 50 clients for 20 s, steady, during a deploy
+    and during a rollback (bench/server_load.py); None without nginx."""
+    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
+        return None
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import server_load
+
+    return server_load.measure(public)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=3, help="runs of each full build (the best counts)")
@@ -354,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         weights, external = page_weights(work / "real" / "public")
         big_weights, big_external = page_weights(work / f"x{args.factor}" / "public")
         hosts = runtime_hosts(work / "real" / "public", ["sud/", "sud/nl/", "region/"])
+        served = serving_figures(work / "real" / "public")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -409,6 +424,19 @@ def main(argv: list[str] | None = None) -> int:
         row("third-party hosts requested by a loaded page", str(len(third)), "", "0", not third)
         row("  requests to the sites' own other domains", str(len(hosts) - len(third)), "", "0",
             len(hosts) == len(third))
+
+    if served is None:
+        row("server under load (nginx not installed)", "n/a", "", "", None)
+    else:
+        for phase in served:
+            done = sorted(phase.latencies)
+            p50, p99 = done[len(done) // 2], done[min(len(done) - 1, int(len(done) * 0.99))]
+            row(f"nginx, 50 clients, 20 s, {phase.name}: req/s", f"{len(done) / phase.seconds:.0f}", "", "", None)
+            row("  p50 / p99 latency (ms)", f"{p50 * 1000:.1f} / {p99 * 1000:.1f}", "", "", None)
+            row("  failed requests, torn pages", f"{len(phase.failed)}, {len(phase.torn)}", "", "0, 0",
+                not phase.failed and not phase.torn)
+        row("  pages served by the new release during the deploy", str(served[1].served["B"]), "", "> 0",
+            served[1].served["B"] > 0)
 
     width = max(len(r[0]) for r in rows)
     print()

@@ -1,0 +1,35 @@
+"""The load bench's client (bench/server_load.py) counts what it must: run briefly against the real
+build behind nginx, through a deploy and a rollback; the figures themselves are `make bench`'s."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import server_load  # noqa: E402
+
+
+def test_a_short_load_through_a_deploy_and_a_rollback_loses_nothing(public):
+    phases = server_load.measure(public, seconds=2.0, clients=6)
+    assert [p.name for p in phases] == ["steady", "deploy", "rollback"]
+    for phase in phases:
+        assert phase.latencies and not phase.failed and not phase.torn, phase.figures()
+    assert phases[0].served["B"] == 0 and phases[1].served["B"] > 0 and phases[2].served["A"] > 0
+
+
+def test_the_client_counts_a_wrong_status_and_a_page_of_neither_release(public, real_server):
+    from publishing.load.territories import load_communes, load_territories
+    from publishing.problems import Report
+
+    root = Path(__file__).resolve().parent.parent
+    report = Report()
+    asks = server_load.plan(public, load_territories(root / "sites", load_communes(root / "sites", report), report))
+    page = next(a for a in asks if a.versions)
+    wrong = [server_load.Ask(page.host, page.path, False, versions=(b"other", b"other too")),
+             server_load.Ask(page.host, "/nothing-here/", False, status=200)]
+    phase = server_load.Phase("check")
+    import asyncio
+
+    asyncio.run(server_load.load(real_server[0].https_port, wrong, phase, 0.5, 1))
+    assert phase.torn and phase.failed and all(": 404" in f for f in phase.failed)
