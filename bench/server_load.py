@@ -188,6 +188,24 @@ async def load(port: int, asks: list[Ask], phase: Phase, seconds: float, clients
         action.thread.join()
 
 
+def run(coroutine) -> None:
+    """asyncio.run in a thread of its own: the caller may already have an event loop (pytest with
+    Playwright's sync API)."""
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as error:  # noqa: BLE001 - handed back to the caller
+            failure.append(error)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
 def measure(public: Path, seconds: float = 20.0, clients: int = 50) -> list[Phase]:
     from served import running_nginx
 
@@ -207,11 +225,10 @@ def measure(public: Path, seconds: float = 20.0, clients: int = 50) -> list[Phas
         deploy(public, to)
         phases = [Phase("steady"), Phase("deploy"), Phase("rollback")]
         with running_nginx(to / "current") as (settings, _tmp):
-            asyncio.run(load(settings.https_port, asks, phases[0], seconds, clients))
-            asyncio.run(load(settings.https_port, asks, phases[1], seconds, clients,
-                             During(lambda: deploy(work / "public-b", to), delay)))
-            asyncio.run(load(settings.https_port, asks, phases[2], seconds, clients,
-                             During(lambda: rollback(to), delay)))
+            run(load(settings.https_port, asks, phases[0], seconds, clients))
+            run(load(settings.https_port, asks, phases[1], seconds, clients,
+                     During(lambda: deploy(work / "public-b", to), delay)))
+            run(load(settings.https_port, asks, phases[2], seconds, clients, During(lambda: rollback(to), delay)))
         return phases
     finally:
         shutil.rmtree(work, ignore_errors=True)

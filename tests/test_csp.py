@@ -41,19 +41,15 @@ WATCH = ("window.__violations = [];"
 
 
 @pytest.fixture(scope="module")
-def csp_browser(real_server):
-    """A Chromium that sends the sites' host names to the loopback nginx (and nothing elsewhere)."""
+def csp_browser(browser, real_server):
+    """A second Chromium from the session's Playwright (two cannot run in one thread), which sends
+    the sites' host names to the loopback nginx (and nothing elsewhere)."""
     from chromium import ARGS, find_chromium
 
-    if not find_chromium():
-        pytest.skip("Chromium is not installed: run scripts/install-system.sh")
-    from playwright.sync_api import sync_playwright
-
     args = [*ARGS, "--host-resolver-rules=MAP *.brussels 127.0.0.1", "--proxy-bypass-list=*.brussels"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), headless=True, args=args)
-        yield browser, real_server[0]
-        browser.close()
+    mapped = browser.browser_type.launch(executable_path=find_chromium(), headless=True, args=args)
+    yield mapped, real_server[0]
+    mapped.close()
 
 
 def until(page, expression: str, timeout: float = 10.0) -> None:

@@ -29,7 +29,5 @@ def test_the_client_counts_a_wrong_status_and_a_page_of_neither_release(public, 
     wrong = [server_load.Ask(page.host, page.path, False, versions=(b"other", b"other too")),
              server_load.Ask(page.host, "/nothing-here/", False, status=200)]
     phase = server_load.Phase("check")
-    import asyncio
-
-    asyncio.run(server_load.load(real_server[0].https_port, wrong, phase, 0.5, 1))
+    server_load.run(server_load.load(real_server[0].https_port, wrong, phase, 0.5, 1))
     assert phase.torn and phase.failed and all(": 404" in f for f in phase.failed)
