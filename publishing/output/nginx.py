@@ -65,6 +65,13 @@ class ServerSettings:
     https_port: int = 443
     listen: str = ""  # an address to listen on ("127.0.0.1" in tests), or all
     brotli: bool = True  # Debian's libnginx-mod-http-brotli-static is loaded
+    # The in-browser editor at /admin/ of the region's site (build.py admin): the Git host
+    # (gitlab, github, gitea or forgejo), the repository "owner/name", its branch, and for a
+    # self-hosted GitLab, Gitea or Forgejo the host's address (https://git.example.org).
+    editor_backend: str = "gitlab"
+    editor_repo: str = "brusano/sites"
+    editor_branch: str = "main"
+    editor_host: str = ""
 
 
 @dataclass(frozen=True)
