@@ -33,6 +33,9 @@ from publishing.model.paths import AGENDA, DATED_FOLDERS, NEWS, NOTICES, SYNTHES
 
 Field = dict[str, Any]
 
+# Texts a directory entry may write as one string for both languages (EntrySchema._one_text)
+ONE_STRING = frozenset({"name", "description", "hours"})
+
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 DAY_OR_MONTH = r"^\d{4}-\d{2}(-\d{2})?$"
 MOMENT = r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$"
@@ -92,7 +95,7 @@ def field_of(name: str, info: FieldInfo, choices: dict[str, list[Any]], i18n: An
         out["hint"] = HINTS[name]
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if name in choices:
-        many = origin is list
+        many = origin is list or any(typing.get_origin(a) is list for a in args)  # serves: a name or a list
         out.update(widget="select", options=choices[name], multiple=many)
     elif origin is Literal:
         out.update(widget="select", options=list(args))
@@ -110,6 +113,12 @@ def field_of(name: str, info: FieldInfo, choices: dict[str, list[Any]], i18n: An
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
         out.update(widget="object", collapsed=False,
                    fields=[field_of(k, v, choices) for k, v in annotation.model_fields.items()])
+        if optional or name in ONE_STRING:
+            # Decap asks for the required fields of an object even when it is left out (an event
+            # without an address), and shows an object written as one string ("name: BruZEL") empty:
+            # there `check` alone asks for them.
+            for sub in out["fields"]:
+                sub["required"] = False
     elif annotation is date and info.metadata and name == "date":  # schema.DayOrMonth
         out.update(widget="string", pattern=[DAY_OR_MONTH, "AAAA-MM-JJ ou AAAA-MM"])
     elif annotation is date:
@@ -126,7 +135,11 @@ def field_of(name: str, info: FieldInfo, choices: dict[str, list[Any]], i18n: An
     if out.get("widget") == "select" and not out.get("multiple") and annotation_default not in (None, ...):
         out["default"] = annotation_default
     out["required"] = info.is_required() and not optional
-    if i18n is not None:
+    if i18n == "duplicate" and out.get("widget") == "object":  # Decap: an object is translatable, its fields duplicated
+        out["i18n"] = True
+        for sub in out["fields"]:
+            sub["i18n"] = "duplicate"
+    elif i18n is not None:
         out["i18n"] = i18n
     return out
 
