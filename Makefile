@@ -31,8 +31,10 @@ $(NODE_STAMP): package.json package-lock.json | $(STAMP)
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-build: $(STAMP)
+# The six sites, then the in-browser editor at /admin/ of the region's site (build.py admin)
+build: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py build
+	$(PY) build.py admin
 
 check: $(STAMP)
 	$(PY) build.py check

@@ -124,3 +124,43 @@ def test_a_schema_field_added_appears_in_the_editor(monkeypatch):
     fields = decap.fields_of(bigger, {}, frozenset())
     added = next(f for f in fields if f["name"] == "accessibility")
     assert added["required"] is True and added["widget"] == "string"
+
+
+def test_the_relaxed_policy_applies_to_admin_alone():
+    from publishing.commands.server_config import server_config
+    from publishing.output.nginx import CSP
+
+    text, report = server_config(ROOT, ServerSettings(editor_backend="gitea", editor_host="https://git.example.org"))
+    assert not report.errors
+    blocks = text.split("location ^~ /admin/ {")
+    assert len(blocks) == 2  # one /admin/, on the region's domain
+    admin = blocks[1].split("}", 1)[0]
+    assert "'unsafe-eval'" in admin and "connect-src 'self' https://git.example.org" in admin
+    assert "X-Frame-Options" in admin and "Strict-Transport-Security" in admin  # the other headers, given again
+    assert "'unsafe-eval'" not in CSP and "'unsafe-eval'" not in blocks[0] + blocks[1].split("}", 1)[1]
+    region = text[:text.index("location ^~ /admin/")].rsplit("server_name ", 1)[1].split(";")[0]
+    assert region == "brusano.brussels" or "brusano" in region
+
+
+def test_the_admin_folder_holds_everything_the_editor_loads(tmp_path):
+    from publishing.commands.admin import DECAP_DIST, write_admin
+
+    if not (ROOT / DECAP_DIST / "decap-cms.js").is_file():
+        pytest.skip("Decap CMS not installed: npm ci --ignore-scripts")
+    report = write_admin(ROOT, tmp_path / "admin")
+    assert not report.errors
+    page = (tmp_path / "admin/index.html").read_text(encoding="utf-8")
+    assert 'lang="fr"' in page and "<script>" not in page  # no inline script
+    names = {p.name for p in (tmp_path / "admin").iterdir()}
+    assert {"decap-cms.js", "config.yml", "preview.js", "brusano.css"} <= names
+    assert any(n.startswith("main.") and n.endswith(".css") for n in names)  # Material's stylesheet
+    preview = (tmp_path / "admin/preview.js").read_text(encoding="utf-8")
+    assert "registerPreviewStyle('brusano.css')" in preview
+    conf = yaml.safe_load((tmp_path / "admin/config.yml").read_text(encoding="utf-8"))
+    assert conf["backend"]["name"] == "gitlab" and conf["publish_mode"] == "editorial_workflow"
+    assert "local_backend" not in conf
+    for name in names:  # the bundle names no font or script host to fetch from
+        if name.endswith(".js") or name.endswith(".css"):
+            text = (tmp_path / "admin" / name).read_text(encoding="utf-8", errors="replace")
+            for host in ("fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr.net"):
+                assert host not in text, f"{name} names {host}"
