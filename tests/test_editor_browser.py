@@ -164,3 +164,43 @@ def test_the_editor_writes_files_that_check_passes_and_the_build_publishes(edito
     assert "revue dans l&#39;éditeur" in (out / "sud/repertoires/exemple/index.html").read_text(encoding="utf-8") \
         or "revue dans l'éditeur" in (out / "sud/repertoires/exemple/index.html").read_text(encoding="utf-8")
     assert "relu dans l" in (out / "sud/focus/exemple/index.html").read_text(encoding="utf-8")
+
+
+def test_the_deployed_editor_runs_under_its_policy(tmp_path, new_page):
+    """/admin/ as built for the Git host, served with the Content-Security-Policy nginx gives it:
+    Decap starts (its French login screen) and the browser reports no violation."""
+    import functools
+    import http.server
+    import threading
+
+    from publishing.output.nginx import ServerSettings, admin_csp
+
+    folder = tmp_path / "admin"
+    report = write_admin(ROOT, folder)
+    assert not report.errors, report.render()
+    policy = admin_csp(ServerSettings())
+
+    class WithPolicy(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml",
+                          ".js": "text/javascript", ".wasm": "application/wasm"}
+
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+        def log_message(self, format, *args):  # noqa: A002
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = new_page()
+        violations: list[str] = []
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.wait_for_selector("text=Se connecter")
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        assert not violations, violations
+    finally:
+        server.shutdown()
+        server.server_close()
