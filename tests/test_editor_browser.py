@@ -9,6 +9,7 @@ import shutil
 import socket
 import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
@@ -112,6 +113,19 @@ def test_the_editor_writes_files_that_check_passes_and_the_build_publishes(edito
     publish(page)
     wait_for(lambda: (root / f"{EVENT}.fr.md").is_file() and (root / f"{EVENT}.nl.md").is_file())
 
+    # a news item of Bassin Sud, both languages
+    reopen(page, url + "#/collections/actualites-sud/new")
+    page.wait_for_selector("text=Écrire en NL")
+    fr("title").fill("Une actualité fictive")
+    fr("summary").fill("Une actualité fictive pour les tests de l'éditeur.")
+    fr("date").fill("2026-12-01")
+    choose(page, fr("themes").get_attribute("id"), "Santé mentale")
+    nl("title").fill("Een fictief bericht")
+    nl("summary").fill("Een fictief bericht voor de tests van de editor.")
+    publish(page)
+    news = root / "content/sud/actualites/2026-12-01-une-actualite-fictive"
+    wait_for(lambda: Path(f"{news}.fr.md").is_file() and Path(f"{news}.nl.md").is_file())
+
     # a directory entry: the first service's description in French
     reopen(page, url + "#/collections/repertoire-exemple/entries/exemple")
     page.wait_for_selector("input[value=\"Répertoire d'exemple\"]")
@@ -140,6 +154,8 @@ def test_the_editor_writes_files_that_check_passes_and_the_build_publishes(edito
     place = {"street": "Rue de l'Exemple 1", "postcode": "1190", "commune": "forest"}
     assert fr_meta["address"] == nl_meta["address"] == place
     assert str(fr_meta["start"]) == str(nl_meta["start"]) == "2026-12-10 09:30"
+    news_meta = yaml.safe_load(Path(f"{news}.nl.md").read_text(encoding="utf-8").split("---")[1])
+    assert news_meta["themes"] == ["sante-mentale"] and news_meta["title"] == "Een fictief bericht"
     directory = yaml.safe_load((root / "directories/exemple.yml").read_text(encoding="utf-8"))
     assert directory["entries"][0]["description"] == {
         "fr": "Une ligne fictive pour toute la Région, revue dans l'éditeur.",
@@ -161,6 +177,8 @@ def test_the_editor_writes_files_that_check_passes_and_the_build_publishes(edito
     assert "Atelier fictif du changement" in page_fr and "Salle fictive" in page_fr
     page_nl = (out / "sud/nl/agenda/2026-12-10-atelier-fictif-du-changement/index.html").read_text(encoding="utf-8")
     assert "Fictief atelier van de verandering" in page_nl
+    assert "Une actualité fictive" in (out / "sud/actualites/index.html").read_text(encoding="utf-8")
+    assert "Een fictief bericht" in (out / "sud/nl/actualites/index.html").read_text(encoding="utf-8")
     assert "revue dans l&#39;éditeur" in (out / "sud/repertoires/exemple/index.html").read_text(encoding="utf-8") \
         or "revue dans l'éditeur" in (out / "sud/repertoires/exemple/index.html").read_text(encoding="utf-8")
     assert "relu dans l" in (out / "sud/focus/exemple/index.html").read_text(encoding="utf-8")
