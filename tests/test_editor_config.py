@@ -164,3 +164,21 @@ def test_the_admin_folder_holds_everything_the_editor_loads(tmp_path):
             text = (tmp_path / "admin" / name).read_text(encoding="utf-8", errors="replace")
             for host in ("fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr.net"):
                 assert host not in text, f"{name} names {host}"
+
+
+def test_serves_written_as_a_list_by_the_editor_still_means_the_region(tmp_path):
+    from conftest import HOME, make_repo
+
+    root = make_repo(tmp_path, HOME + """
+    -- directories/liste.yml --
+    title: {fr: Liste, nl: Lijst}
+    entries:
+      - id: service-liste
+        name: {fr: "Service fictif", nl: "Fictieve dienst"}
+        description: {fr: "Un service fictif.", nl: "Een fictieve dienst."}
+        serves: [region]
+    """)
+    project, _strings, report = load_project(root, checks=False)
+    assert not report.errors, report.render()
+    (entry,) = project.directories["liste"].entries
+    assert entry.region_wide
