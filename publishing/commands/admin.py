@@ -72,7 +72,8 @@ def write_admin(root: Path, out: Path, settings: ServerSettings | None = None, l
     styles = [*material_stylesheets(), root / "theme" / "web" / "assets" / "brusano.css"]
     for path in [*decap.bundle_files(dist), *styles, root / "theme" / "web" / "assets" / "favicon.svg"]:
         shutil.copyfile(path, out / path.name)
-    (out / "preview.js").write_text(decap.preview_script([p.name for p in styles]), encoding="utf-8")
+    texts = [c["name"] for c in conf["collections"] if c.get("format") == "frontmatter"]
+    (out / "preview.js").write_text(decap.preview_script([p.name for p in styles], texts), encoding="utf-8")
     return report
 
 
