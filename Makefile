@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all build check test lint lock serve bench clean install
+.PHONY: all build check test lint lock serve edit admin bench clean install
 
 all: build
 
@@ -31,8 +31,10 @@ $(NODE_STAMP): package.json package-lock.json | $(STAMP)
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-build: $(STAMP)
+# The six sites, then the in-browser editor at /admin/ of the region's site (build.py admin)
+build: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py build
+	$(PY) build.py admin
 
 check: $(STAMP)
 	$(PY) build.py check
@@ -47,6 +49,15 @@ lint: $(STAMP)
 
 serve: $(STAMP)
 	$(PY) build.py serve --site $(or $(SITE),region)
+
+# The in-browser editor (Decap CMS) on this machine: editor http://127.0.0.1:8080/, preview
+# http://127.0.0.1:8000/, Decap's local backend on 127.0.0.1:8081 writing the working copy's files.
+edit: $(STAMP) $(NODE_STAMP)
+	$(PY) build.py edit --site $(or $(SITE),region)
+
+# The deployable editor, /admin/ of the region's site (Git host: editor_* in server.yml)
+admin: $(STAMP) $(NODE_STAMP)
+	$(PY) build.py admin
 
 bench: $(STAMP)
 	$(PY) bench/run.py

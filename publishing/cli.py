@@ -43,6 +43,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
     today_option(serve)
+    admin = sub.add_parser("admin", help="écrire l'éditeur en ligne (Decap CMS) : public/region/admin/ par défaut")
+    admin.add_argument("--out", type=Path, help="dossier écrit")
+    edit = sub.add_parser("edit", help="l'éditeur sur cette machine (fichiers du dépôt) et l'aperçu en direct")
+    edit.add_argument("--site", choices=TERRITORY_IDS, default="region")
+    edit.add_argument("--port", type=int, default=8080, help="port de l'éditeur (8080 par défaut)")
     server = sub.add_parser("server-config",
                             help="écrire la configuration nginx des onze domaines (sites/, server.yml)")
     server.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
@@ -103,6 +108,17 @@ def run(args) -> int:
         return serve(args.root, args.site, args.host, args.port, args.messages, today=args.today)
     if args.command == "server-config":
         return server_config(args)
+    if args.command == "admin":
+        from publishing.commands.admin import write_admin
+
+        out = args.out or args.root / "public" / "region" / "admin"
+        report = write_admin(args.root, out)
+        print(out, flush=True)
+        return 1 if report.failed() else 0
+    if args.command == "edit":
+        from publishing.commands.admin import edit
+
+        return edit(args.root, args.site, port=args.port, messages=args.messages)
     if args.command in ("deploy", "rollback"):
         from publishing.commands import deploy
 

@@ -214,7 +214,7 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
         if bassin is None and ok:
             problem("serves_missing", ())
         serves = (bassin,) if bassin else ()
-    elif data.serves == "region":
+    elif data.serves in ("region", ["region"]):  # the editor's choice list writes a list
         region_wide, serves = True, BASSINS
     elif isinstance(data.serves, str) and data.serves in BASSINS:
         serves = (data.serves,)  # one bassin, written without brackets

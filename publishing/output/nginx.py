@@ -30,6 +30,27 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
+# The in-browser editor at /admin/ of the region's site (Decap CMS, build.py admin) gets a policy of
+# its own, relaxed for it alone: Decap compiles its configuration's schema with `new Function`
+# ('unsafe-eval'), styles its interface with inline <style> (emotion), shows the preview in a frame
+# and talks to the Git host's API (editor_* in server.yml). The sites' pages keep CSP above.
+def admin_csp(settings: ServerSettings) -> str:
+    hosts = " ".join(git_host_origins(settings))
+    return ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
+            "style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' data: blob: {hosts}; font-src 'self' data:; connect-src 'self' {hosts}; "
+            "frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            "frame-ancestors 'none'")
+
+
+def git_host_origins(settings: ServerSettings) -> list[str]:
+    """What the editor's page may ask besides its own host: the chosen Git host's addresses."""
+    if settings.editor_host:
+        return [settings.editor_host.rstrip("/")]
+    return {"github": ["https://api.github.com", "https://github.com"],
+            "gitlab": ["https://gitlab.com"]}.get(settings.editor_backend, [])
+
+
 SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("Strict-Transport-Security", f"max-age={YEAR}"),
     ("Content-Security-Policy", CSP),
@@ -65,6 +86,13 @@ class ServerSettings:
     https_port: int = 443
     listen: str = ""  # an address to listen on ("127.0.0.1" in tests), or all
     brotli: bool = True  # Debian's libnginx-mod-http-brotli-static is loaded
+    # The in-browser editor at /admin/ of the region's site (build.py admin): the Git host
+    # (gitlab, github, gitea or forgejo), the repository "owner/name", its branch, and for a
+    # self-hosted GitLab, Gitea or Forgejo the host's address (https://git.example.org).
+    editor_backend: str = "gitlab"
+    editor_repo: str = "brusano/sites"
+    editor_branch: str = "main"
+    editor_host: str = ""
 
 
 @dataclass(frozen=True)
@@ -287,5 +315,23 @@ def _https(domain: Domain, settings: ServerSettings) -> list[str]:
         lines += [f"    location {prefix} {{", f"        error_page 404 {prefix}404.html;",
                   f"        error_page 403 =404 {prefix}404.html;",
                   "        try_files $uri $uri/ =404;", "    }"]
+    if domain.site == ADMIN_SITE:
+        lines += _admin(settings)
     lines += ["    location / {", "        try_files $uri $uri/ =404;", "    }", "}"]
     return lines
+
+
+ADMIN_SITE = "region"  # the site whose /admin/ holds the editor
+
+
+def _admin(settings: ServerSettings) -> list[str]:
+    """/admin/: the editor's files under its own Content-Security-Policy (add_header in a location
+    replaces the server's headers: all are given again), never cached stale, never indexed."""
+    headers = [(name, admin_csp(settings) if name == "Content-Security-Policy" else value)
+               for name, value in SECURITY_HEADERS]
+    return ["    location ^~ /admin/ {",
+            *[f'        add_header {name} "{value}" always;' for name, value in headers],
+            '        add_header Cache-Control "no-cache" always;',
+            '        add_header X-Robots-Tag "noindex" always;',
+            "        try_files $uri $uri/ =404;",
+            "    }"]

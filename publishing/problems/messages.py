@@ -592,6 +592,10 @@ PARTS: dict[str, dict[str, str]] = {
 USAGE: dict[str, dict[str, str]] = {
     "unknown_command": {"fr": "commande inconnue « {input} ».", "en": "unknown command '{input}'."},
     "unknown_setting": {"fr": "{file} : réglage inconnu « {input} ».", "en": "{file}: unknown setting '{input}'."},
+    "editor_missing": {"fr": "l'éditeur (Decap CMS) n'est pas installé dans {path} : lancez « npm ci --ignore-scripts » "
+                             "(ou « make install »).",
+                       "en": "the editor (Decap CMS) is not installed in {path}: run 'npm ci --ignore-scripts' "
+                             "(or 'make install')."},
     "deploy_no_build": {"fr": "{path} ne contient pas une construction complète des six sites : lancez d'abord "
                               "« python build.py build ».",
                         "en": "{path} holds no whole build of the six sites: run 'python build.py build' first."},
