@@ -57,6 +57,12 @@ def parser() -> argparse.ArgumentParser:
     deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     deploy.add_argument("--from", dest="public", type=Path, help="construction à publier (public/ par défaut)")
     deploy.add_argument("--keep", type=int, default=5, help="versions gardées (5 par défaut)")
+    letter = sub.add_parser("newsletter", help="écrire la newsletter d'un mois, en e-mail HTML et texte, en "
+                                               "français et en néerlandais (build/newsletter/ par défaut)")
+    letter.add_argument("--site", choices=TERRITORY_IDS, default="region")
+    letter.add_argument("--month", required=True, metavar="AAAA-MM", help="le mois de l'édition, par ex. 2026-12")
+    letter.add_argument("--out", type=Path, help="dossier écrit")
+    today_option(letter)
     rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
     rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
@@ -128,6 +134,15 @@ def run(args) -> int:
             release = deploy.rollback(args.to)
         print(messages.word("online", args.messages, path=release))
         return 0
+    if args.command == "newsletter":
+        from publishing.commands.newsletter import newsletter
+
+        written, report = newsletter(args.root, args.site, args.month, args.out, today=args.today)
+        if report.problems:
+            print(report.render(args.messages), file=sys.stderr if report.failed() else sys.stdout)
+        for path in written:
+            print(path)
+        return 1 if report.failed() else 0
     if args.command == "new":
         return new(args)
     raise UsageError("unknown_command", input=args.command)

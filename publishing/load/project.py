@@ -14,6 +14,7 @@ from publishing.load.directories import load_directories
 from publishing.load.events import load_events
 from publishing.load.focus import load_focus
 from publishing.load.news import load_news, load_notices
+from publishing.load.newsletters import load_editions
 from publishing.load.pages import load_pages
 from publishing.load.redirects import load_redirects
 from publishing.load.strings import load_strings
@@ -41,5 +42,6 @@ def read_project(root: Path, today: date) -> tuple[Project, Strings, Report]:
     project.notices = load_notices(root / "content", TERRITORY_IDS, report)
     project.events = load_events(root / "content", project, report)
     project.redirects = load_redirects(root / "sites", territories, report)
+    project.editions = load_editions(root / "content", TERRITORY_IDS, report)
     report.deduplicate()
     return project, strings, report

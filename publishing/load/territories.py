@@ -38,8 +38,9 @@ def load_communes(sites_dir: Path, report: Report) -> dict[str, Commune]:
     return communes
 
 
-# The files of sites/ that are no territory: the communes, the old sites' addresses (load.redirects)
-DATA_FILES = ("communes", "anciennes-adresses")
+# The files of sites/ that are no territory: the communes, the old sites' addresses (load.redirects),
+# the newsletter's setting (load.newsletters)
+DATA_FILES = ("communes", "anciennes-adresses", "newsletter")
 
 
 def load_territories(sites_dir: Path, communes: dict[str, Commune], report: Report) -> dict[str, Territory]:

@@ -42,6 +42,12 @@ def to_html(text: str, id_prefix: str = "") -> Html:
     return Html(print_urls(body), tuple(headings))
 
 
+def plain_html(text: str) -> str:
+    """Markdown to HTML with the sites' extensions, links as written (the newsletter's editorial)."""
+    md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=print_configs(slugify))
+    return md.convert(text)
+
+
 def slugify(value: str, separator: str = "-") -> str:
     """ASCII ids, so that 'Élève à domicile' -> 'eleve-a-domicile' (same rule as the sites)."""
     value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()

@@ -15,16 +15,18 @@ NEWS_FEED = f"{NEWS}/feed.xml"
 AGENDA = "agenda"  # events
 AGENDA_FEED = f"{AGENDA}/agenda.ics"  # the iCalendar feed people subscribe to
 NOTICES = "valves"  # partners' notices (valves partenaires / prikbord)
+NEWSLETTER = "newsletter"  # the monthly newsletter's archive (and content/<territory>/newsletter/YYYY-MM.<lang>.md)
 
-# The folders of content/<territory>/ that hold dated items (YYYY-MM-DD-<slug>.<lang>.md), not pages
-DATED_FOLDERS = (SYNTHESES, NEWS, AGENDA, NOTICES)
+# The folders of content/<territory>/ that hold dated items (YYYY-MM-DD-<slug>.<lang>.md, the
+# newsletter's YYYY-MM.<lang>.md), not pages
+DATED_FOLDERS = (SYNTHESES, NEWS, AGENDA, NOTICES, NEWSLETTER)
 
 # Folders the build adds beside the pages
 SEARCH = "pagefind"
 ASSETS = "assets"
 
 # Published folders that no editor's page may take: what links may point into without a page
-GENERATED = (FOCUS, DIRECTORIES, SYNTHESES, NEWS, AGENDA, NOTICES, SEARCH, ASSETS)
+GENERATED = (FOCUS, DIRECTORIES, SYNTHESES, NEWS, AGENDA, NOTICES, NEWSLETTER, SEARCH, ASSETS)
 
 # Caches, relative to the repository (ignored by Git)
 BUILD_CACHE = "build/cache"  # the manifest of the last build of each output folder

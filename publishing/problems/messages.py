@@ -299,6 +299,34 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{input}' leads to the old address on line {other}, which leads back here: a loop with no page.",
                "make each of these addresses lead to a page of the site."),
     },
+    "newsletter_name": {
+        "fr": ("le nom « {input} » ne suit pas le modèle AAAA-MM.fr.md (ou .nl.md).",
+               "renommez le fichier d'après le mois de l'édition, par ex. 2026-12.fr.md."),
+        "en": ("the name '{input}' does not follow YYYY-MM.fr.md (or .nl.md).",
+               "rename the file after the edition's month, e.g. 2026-12.fr.md."),
+    },
+    "newsletter_no_dutch": {
+        "fr": ("l'édition {month} de la newsletter n'a pas de fichier néerlandais : l'édition néerlandaise "
+               "paraîtra sans éditorial.",
+               "ajoutez « {month}.nl.md » à côté du fichier français, avec l'éditorial traduit."),
+        "en": ("the {month} edition of the newsletter has no Dutch file: the Dutch edition will have no editorial.",
+               "add '{month}.nl.md' beside the French file, with the editorial translated."),
+    },
+    "newsletter_empty": {
+        "fr": ("l'édition {month} de la newsletter n'a rien à envoyer : aucune actualité ni synthèse ce mois-là, "
+               "aucun événement dans les semaines qui suivent.",
+               "publiez d'abord ce que l'édition doit annoncer, ou supprimez le fichier de l'édition."),
+        "en": ("the {month} edition of the newsletter has nothing to send: no news or synthesis that month, no "
+               "event in the weeks after.",
+               "publish first what the edition is to announce, or remove the edition's file."),
+    },
+    "newsletter_nothing": {
+        "fr": ("rien à envoyer pour {month} : aucune actualité ni synthèse ce mois-là, aucun événement dans les "
+               "semaines qui suivent.",
+               "vérifiez le mois (--month AAAA-MM) et le territoire (--site)."),
+        "en": ("nothing to send for {month}: no news or synthesis that month, no event in the weeks after.",
+               "check the month (--month YYYY-MM) and the territory (--site)."),
+    },
     "entries_never_verified": {
         "fr": ("{count} entrée(s) de répertoire sur {total} n'ont jamais été vérifiées auprès du service.",
                "quand vous avez vérifié une entrée (coordonnées, horaires, public) avec le service, ajoutez-lui "
@@ -614,6 +642,7 @@ USAGE: dict[str, dict[str, str]] = {
         "fr": "une synthèse demande --site <territoire> et --date AAAA-MM-JJ (ou AAAA-MM si seul le mois est connu).",
         "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD (or YYYY-MM when only the month is known).",
     },
+    "not_a_month": {"fr": "« {input} » n'est pas un mois AAAA-MM.", "en": "'{input}' is not a YYYY-MM month."},
     "item_needs_site_date": {  # build.py new actualite|evenement|avis
         "fr": "{kind} demande --site <territoire> et --date AAAA-MM-JJ.",
         "en": "{kind} needs --site <territory> and --date YYYY-MM-DD.",

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from publishing.plan.sections import agenda, directories, focus, home, news, notices, syntheses
+from publishing.plan.sections import agenda, directories, focus, home, news, newsletter, notices, syntheses
 from publishing.plan.sections.context import SectionContext
 
 # home is last: it shows what the others list (and reads the pages they planned)
 SECTIONS: tuple[Callable[[SectionContext], None], ...] = (focus.add, directories.add, syntheses.add, news.add,
-                                                         agenda.add, notices.add, home.add)
+                                                         agenda.add, notices.add, newsletter.add, home.add)
 
 __all__ = ["SECTIONS", "SectionContext"]

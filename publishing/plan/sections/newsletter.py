@@ -1,0 +1,98 @@
+"""The monthly newsletter (issue 15): one selection per territory, month and language, written
+twice — the archive's page (newsletter/YYYY-MM/, listed on newsletter/) and the e-mail that
+`build.py newsletter` writes (publishing.output.newsletter).
+
+An edition carries the month's news, the events of the coming weeks (from the month's first day,
+WEEKS ahead) and the syntheses of meetings held that month; on the region's edition the bassins'
+too, each marked with its bassin. The editorial (content/<territory>/newsletter/YYYY-MM.<lang>.md)
+goes on top. Every link is absolute, to the page the build makes for the item.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from publishing.markdown.html import plain_html
+from publishing.model import LANGS, Month, Project, Territory, first_day, long_date, month_year
+from publishing.model.dates import last_day
+from publishing.model.newsletter import Edition, Issue, IssueItem
+from publishing.model.paths import NEWSLETTER
+from publishing.plan.sections.agenda import coming_events, place_text, when
+from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.listing import Entry, Listing, shown_items
+
+WEEKS = 6  # how far ahead an edition announces events
+ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
+
+
+def issue(project: Project, territory: Territory, lang: str, month: Month, edition: Edition | None) -> Issue:
+    """What the territory's edition of `month` carries, in `lang`."""
+    t = project.strings.for_lang(lang)
+    start, end = first_day(month), last_day(month)
+    horizon = start + timedelta(weeks=WEEKS)
+
+    def marked(item) -> str | None:
+        return project.territories[item.territory].name[lang] if item.territory != territory.id else None
+
+    def url(item) -> str:
+        return project.territories[item.territory].absolute(lang, f"{item.key}/")
+
+    news = [IssueItem("news", n.text(lang).title, long_date(n.date, t), n.date.isoformat(), n.text(lang).summary,
+                      url(n), bassin=marked(n))
+            for n in shown_items(project.news, project, territory) if start <= first_day(n.date) <= end]
+    events = [IssueItem("event", e.text(lang).title, when(e, t), e.start.isoformat(), e.text(lang).summary, url(e),
+                        where=place_text(project, e, lang, t) or None, bassin=marked(e))
+              for e in coming_events(shown_items(project.events, project, territory), start) if e.day < horizon]
+    syntheses = [IssueItem("synthesis", s.text(lang).title, long_date(s.date, t), s.date.isoformat(),
+                           s.text(lang).summary, url(s), bassin=marked(s))
+                 for s in sorted(shown_items(project.syntheses, project, territory), key=lambda s: s.date)
+                 if start <= first_day(s.date) <= end]
+    news.reverse()  # the project keeps news newest first; an edition reads in the month's order
+    text = edition.texts.get(lang) if edition else None
+    name = territory.name[lang]
+    title = (text.title if text and text.title else None) or t("newsletter.edition").format(
+        site=name, month=month_year(month, t))
+    preheader = (text.summary if text and text.summary else None) or t("newsletter.preheader").format(
+        site=name, month=month_year(month, t))
+    return Issue(territory=territory.id, lang=lang, month=month, title=title, preheader=preheader,
+                 editorial_html=plain_html(text.body) if text and text.body.strip() else "",
+                 url=territory.absolute(lang, f"{NEWSLETTER}/{month.isoformat()}/"),
+                 sections=[(t(key), items) for key, items in (("newsletter.news", news),
+                                                               ("newsletter.events", events),
+                                                               ("newsletter.syntheses", syntheses)) if items],
+                 site_name=name, site_url=territory.url[lang], colour=territory.colour,
+                 words={key: t(f"newsletter.{key}") for key in ("online", "where", "read", "footer", "unsubscribe",
+                                                                  "from_bassin", "intro")})
+
+
+def add(section: SectionContext) -> None:
+    """The archive: a page per edition of the territory, and the list of editions."""
+    project, territory, lang, t, report = section.project, section.territory, section.lang, section.t, section.report
+    editions = [e for e in project.editions if e.territory == territory.id]
+    entries = []
+    for edition in editions:
+        current = issue(project, territory, lang, edition.month, edition)
+        if current.empty:
+            report.warn(edition.text("fr").source, "newsletter_empty", month=edition.slug)
+        text = edition.text(lang)
+        blocks = [f"# {current.title}"]
+        if text.body.strip():
+            blocks.append(text.body.strip())
+        groups = [(heading, ANCHORS[items[0].kind], [entry(i) for i in items]) for heading, items in current.sections]
+        blocks.append(section.render("list.html", list=Listing(groups=groups, empty=t("newsletter.nothing"))))
+        section.add_page(key=f"{edition.key}/index", title=current.title, markdown="\n\n".join(blocks) + "\n",
+                         text_lang=text.lang, source=text.source, description=current.preheader,
+                         translations=tuple(lg for lg in LANGS if edition.translated(lg)))
+        entries.append(Entry(href=f"{edition.slug}/", title=current.title, summary=current.preheader,
+                             datetime=edition.month.isoformat(), when=month_year(edition.month, t), labels=[],
+                             text_lang=None, badge=None, data=[]))
+    listing = Listing(groups=[(t("newsletter.archive"), "editions", entries)] if entries else [],
+                      empty=t("newsletter.empty"))
+    markdown = "\n\n".join([f"# {t('newsletter.title')}", section.render("list.html", list=listing)]) + "\n"
+    section.add_page(key=f"{NEWSLETTER}/index", title=t("newsletter.title"), markdown=markdown,
+                     description=t("newsletter.description"), translations=LANGS)
+
+
+def entry(item: IssueItem) -> Entry:
+    """An item of an edition in the archive page's list."""
+    return Entry(href=item.url, title=item.title, summary=item.summary, datetime=item.datetime, when=item.when,
+                 labels=[item.where] if item.where else [], text_lang=None, badge=item.bassin, data=[])
