@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from publishing.load.yamlio import YAML_KEY
-from publishing.markdown import markup
+from publishing.markdown import markup, reading
 from publishing.model import Project
 from publishing.problems import Report
 
@@ -57,7 +57,7 @@ def check_text(root: Path, source: Path, body: str, first_line: int, report: Rep
         for name in attributes:
             if name.startswith("on"):
                 add("html_event_handler", line, input=name)
-    for link in markup.links(masked):
+    for link in reading.links(body):
         if link.url.lower().replace(" ", "").startswith(CODE_SCHEMES):
             add("javascript_link", link.line, input=short(link.url))
         if link.image and not link.alt and not (link.html and link.alt == ""):

@@ -1,0 +1,191 @@
+"""What an editor's Markdown holds, read by the parse that renders it: links, images, ids.
+
+The text goes through Python-Markdown with the sites' extensions (extensions.EXTENSIONS), and a
+last tree processor collects what the page will hold: every <a href> and <img> that Markdown
+made (inline and reference links, autolinks, e-mail addresses, md_in_html blocks…) and every
+one written as raw HTML (kept aside by Markdown and put back as written), with the ids a link's
+#anchor may name. So a footnote, a code span or a definition list can never be read as a link
+the page does not have, nor a link of the page be missed: tests/test_reading.py compares, over
+all the content and a corpus of constructs, what is read here with the rendered HTML.
+
+Links the extensions add themselves (a footnote's number and its way back, a heading's
+permalink) are not the editor's and are left out. The parse knows no source lines: each link is
+found back in the text, in order, where its address is written (code blanked, as it renders).
+"""
+from __future__ import annotations
+
+import html
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Any
+from xml.etree import ElementTree
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+from publishing.markdown.extensions import EXTENSIONS
+from publishing.markdown.markup import Lines, Link, mask_code
+
+# Made by the extensions, not written by the editor: footnote numbers and back links, permalinks.
+GENERATED_CLASSES = frozenset({"footnote-ref", "footnote-backref", "headerlink"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    links: tuple[Link, ...]
+    ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Found:
+    url: str
+    image: bool
+    alt: str | None
+    html: bool
+
+
+def _attr(value: str) -> str:
+    """An attribute as the page will hold it (Markdown keeps '&' as a placeholder until the end)."""
+    return html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
+
+
+class _RawHtml(HTMLParser):
+    """The <a href>, <img> and ids of the HTML an editor wrote, as a browser reads them."""
+
+    def __init__(self, found: list[_Found], ids: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found, self.ids = found, ids
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value for name, value in attrs}
+        for name in ("id", "name"):
+            if values.get(name):
+                self.ids.add(values[name] or "")
+        if tag == "a" and "href" in values:
+            self.found.append(_Found((values["href"] or "").strip(), False, None, True))
+        elif tag == "img":
+            self.found.append(_Found((values.get("src") or "").strip(), True, values.get("alt"), True))
+
+    handle_startendtag = handle_starttag
+
+
+class _Collect(Treeprocessor):
+    """Runs last: the tree is what the page gets, raw HTML still aside in the stash."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        found: list[_Found] = []
+        ids: set[str] = set()
+        for element in root.iter():
+            if element.get("id"):
+                ids.add(_attr(element.get("id") or ""))
+            if GENERATED_CLASSES & set((element.get("class") or "").split()):
+                continue
+            if element.tag == "a" and element.get("href") is not None:
+                found.append(_Found(_attr(element.get("href") or "").strip(), False, None, False))
+            elif element.tag == "img":
+                alt = element.get("alt")
+                found.append(_Found(_attr(element.get("src") or "").strip(), True,
+                                    None if alt is None else _attr(alt), False))
+        parser = _RawHtml(found, ids)
+        for block in self.md.htmlStash.rawHtmlBlocks:
+            if isinstance(block, str):
+                parser.feed(block)
+        parser.close()
+        self.md.reading_found, self.md.reading_ids = found, ids  # type: ignore[attr-defined]
+
+
+class _ReadingExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_Collect(md), "reading", -100)
+
+
+_local = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    """One parser per thread, reset between texts (making one costs more than a short text)."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=[*EXTENSIONS, _ReadingExtension()],
+                               extension_configs={"toc": {"permalink": False}})
+        _local.md = md
+    return md
+
+
+@lru_cache(maxsize=4096)
+def read(text: str) -> Reading:
+    """The links (with their lines in `text`) and ids of a text, as the rendered page holds them."""
+    md = _markdown()
+    md.reset()
+    md.convert(text)
+    found: list[_Found] = md.reading_found  # type: ignore[attr-defined]
+    ids: set[str] = md.reading_ids  # type: ignore[attr-defined]
+    return Reading(tuple(_with_lines(text, found)), frozenset(ids))
+
+
+def links(text: str) -> list[Link]:
+    return list(read(text).links)
+
+
+def ids(text: str) -> frozenset[str]:
+    return read(text).ids
+
+
+def _needles(url: str) -> list[str]:
+    """How an address may be written in the text: as it is, with &amp;, or bare in <…> (e-mail)."""
+    needles = [url, html.escape(url, quote=False), html.escape(url)]
+    if url.lower().startswith("mailto:"):
+        needles.append(url[len("mailto:"):])
+    return [n for n in dict.fromkeys(needles) if n]
+
+
+def _with_lines(text: str, found: list[_Found]) -> list[Link]:
+    """Each link on the line where its address is written: the n-th link to an address on the
+    line of its n-th writing (a reference written once and used twice: on its definition's line)."""
+    masked = mask_code(text)
+    lines = Lines(masked)
+    seen: dict[str, int] = {}
+    result: list[Link] = []
+    previous = 1
+    for item in found:
+        line = None
+        for needle in _needles(item.url):
+            offsets = [m.start() for m in re.finditer(re.escape(needle), masked)]
+            if offsets:
+                index = min(seen.get(needle, 0), len(offsets) - 1)
+                seen[needle] = seen.get(needle, 0) + 1
+                line = lines.line(offsets[index])
+                break
+        if line is None:  # no address written (an <img> without src): near the previous one
+            line = previous
+        previous = line
+        result.append(Link(line, item.url, item.image, item.alt, item.html))
+    result.sort(key=lambda link: link.line)
+    return result
+
+
+def rendered_links(page_html: str) -> list[tuple[str, bool]]:
+    """(address, is an image) of every editor's link and image of a rendered page's HTML: what the
+    reading must agree with."""
+    out: list[tuple[str, bool]] = []
+
+    class Page(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, Any]]) -> None:
+            values = dict(attrs)
+            if GENERATED_CLASSES & set((values.get("class") or "").split()):
+                return
+            if tag == "a" and "href" in values:
+                out.append(((values["href"] or "").strip(), False))
+            elif tag == "img":
+                out.append(((values.get("src") or "").strip(), True))
+
+        handle_startendtag = handle_starttag
+
+    parser = Page(convert_charrefs=True)
+    parser.feed(page_html)
+    parser.close()
+    return out
