@@ -20,18 +20,18 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from typing import Any
 from xml.etree import ElementTree
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.util import AMP_SUBSTITUTE, ETX, STX
 
 from publishing.markdown.extensions import EXTENSIONS
 from publishing.markdown.markup import Lines, Link, mask_code
 
 # Made by the extensions, not written by the editor: footnote numbers and back links, permalinks.
 GENERATED_CLASSES = frozenset({"footnote-ref", "footnote-backref", "headerlink"})
+PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)  # markdown.util.HTML_PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -74,28 +74,39 @@ class _RawHtml(HTMLParser):
 
 
 class _Collect(Treeprocessor):
-    """Runs last: the tree is what the page gets, raw HTML still aside in the stash."""
+    """Runs last: the tree is what the page gets, raw HTML still aside in the stash, its place
+    marked in the text; both are read in the order of the page."""
 
     def run(self, root: ElementTree.Element) -> None:
         found: list[_Found] = []
         ids: set[str] = set()
-        for element in root.iter():
+        parser = _RawHtml(found, ids)
+        blocks = self.md.htmlStash.rawHtmlBlocks
+
+        def raw(text: str | None) -> None:
+            for match in PLACEHOLDER.finditer(text or ""):
+                index = int(match.group(1))
+                if index < len(blocks) and isinstance(blocks[index], str):
+                    parser.feed(str(blocks[index]))
+
+        def visit(element: ElementTree.Element) -> None:
             if element.get("id"):
                 ids.add(_attr(element.get("id") or ""))
-            if GENERATED_CLASSES & set((element.get("class") or "").split()):
-                continue
-            if element.tag == "a" and element.get("href") is not None:
-                found.append(_Found(_attr(element.get("href") or "").strip(), False, None, False))
-            elif element.tag == "img":
-                alt = element.get("alt")
-                found.append(_Found(_attr(element.get("src") or "").strip(), True,
-                                    None if alt is None else _attr(alt), False))
-        parser = _RawHtml(found, ids)
-        for block in self.md.htmlStash.rawHtmlBlocks:
-            if isinstance(block, str):
-                parser.feed(block)
+            if not GENERATED_CLASSES & set((element.get("class") or "").split()):
+                if element.tag == "a" and element.get("href") is not None:
+                    found.append(_Found(_attr(element.get("href") or "").strip(), False, None, False))
+                elif element.tag == "img":
+                    alt = element.get("alt")
+                    found.append(_Found(_attr(element.get("src") or "").strip(), True,
+                                        None if alt is None else _attr(alt), False))
+            raw(element.text)
+            for child in element:
+                visit(child)
+                raw(child.tail)
+
+        visit(root)
         parser.close()
-        self.md.reading_found, self.md.reading_ids = found, ids  # type: ignore[attr-defined]
+        self.md.reading_found, self.md.reading_ids = found, ids
 
 
 class _ReadingExtension(markdown.Extension):
@@ -121,9 +132,10 @@ def read(text: str) -> Reading:
     """The links (with their lines in `text`) and ids of a text, as the rendered page holds them."""
     md = _markdown()
     md.reset()
+    md.reading_found, md.reading_ids = [], set()  # a blank text is not parsed
     md.convert(text)
-    found: list[_Found] = md.reading_found  # type: ignore[attr-defined]
-    ids: set[str] = md.reading_ids  # type: ignore[attr-defined]
+    found: list[_Found] = md.reading_found
+    ids: set[str] = md.reading_ids
     return Reading(tuple(_with_lines(text, found)), frozenset(ids))
 
 
@@ -143,21 +155,28 @@ def _needles(url: str) -> list[str]:
     return [n for n in dict.fromkeys(needles) if n]
 
 
+# what comes just before an address written in an HTML attribute: href="… or src='…
+ATTRIBUTE_BEFORE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\s*\Z""", re.I)
+
+
 def _with_lines(text: str, found: list[_Found]) -> list[Link]:
     """Each link on the line where its address is written: the n-th link to an address on the
-    line of its n-th writing (a reference written once and used twice: on its definition's line)."""
+    line of its n-th writing (a reference written once and used twice: on its definition's line).
+    Raw HTML links are looked for in href=/src= attributes, Markdown links elsewhere."""
     masked = mask_code(text)
     lines = Lines(masked)
-    seen: dict[str, int] = {}
+    seen: dict[tuple[bool, str], int] = {}
     result: list[Link] = []
     previous = 1
     for item in found:
         line = None
         for needle in _needles(item.url):
-            offsets = [m.start() for m in re.finditer(re.escape(needle), masked)]
+            offsets = [m.start() for m in re.finditer(re.escape(needle), masked)
+                       if bool(ATTRIBUTE_BEFORE.search(masked, 0, m.start())) == item.html]
             if offsets:
-                index = min(seen.get(needle, 0), len(offsets) - 1)
-                seen[needle] = seen.get(needle, 0) + 1
+                key = (item.html, needle)
+                index = min(seen.get(key, 0), len(offsets) - 1)
+                seen[key] = seen.get(key, 0) + 1
                 line = lines.line(offsets[index])
                 break
         if line is None:  # no address written (an <img> without src): near the previous one
@@ -166,26 +185,3 @@ def _with_lines(text: str, found: list[_Found]) -> list[Link]:
         result.append(Link(line, item.url, item.image, item.alt, item.html))
     result.sort(key=lambda link: link.line)
     return result
-
-
-def rendered_links(page_html: str) -> list[tuple[str, bool]]:
-    """(address, is an image) of every editor's link and image of a rendered page's HTML: what the
-    reading must agree with."""
-    out: list[tuple[str, bool]] = []
-
-    class Page(HTMLParser):
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, Any]]) -> None:
-            values = dict(attrs)
-            if GENERATED_CLASSES & set((values.get("class") or "").split()):
-                return
-            if tag == "a" and "href" in values:
-                out.append(((values["href"] or "").strip(), False))
-            elif tag == "img":
-                out.append(((values.get("src") or "").strip(), True))
-
-        handle_startendtag = handle_starttag
-
-    parser = Page(convert_charrefs=True)
-    parser.feed(page_html)
-    parser.close()
-    return out
