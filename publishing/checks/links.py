@@ -286,7 +286,8 @@ def suggest_page(sites: Sites, site: Site, page: OutputPage, found: Found) -> st
         same_name = sorted((k for k in keys if posixpath.basename(k) == name), key=lambda k: (k.count("/"), k))
         close = same_name[:1] or difflib.get_close_matches(wanted, keys, n=1)
         return posixpath.relpath(close[0] + ".md", folder) if close else ""
-    urls = sorted(u for u in sites.by_url.get(found.site, {}) if u)
+    own = page.url if found.site == site else None  # never the page itself
+    urls = sorted(u for u in sites.by_url.get(found.site, {}) if u and u != own)
     close = difflib.get_close_matches(found.path, urls, n=1)
     return sites.base(found.site) + close[0] if close else ""
 
