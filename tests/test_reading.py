@@ -153,3 +153,74 @@ def shown(page: str) -> None:
 def test_the_print_of_the_corpus_shows_it_as_written():
     body, _ = body_of(CORPUS)
     shown(to_html(body).body)
+
+
+HOSTILE = """Texte.
+
+<script>alert('x')</script>
+
+    <script>dans un bloc de code indenté : montré, pas exécuté</script>
+
+`<iframe src="x">` et
+
+```html
+<object data="x"></object>
+```
+
+Voir [la page](https://example.org/){ onclick="alert(1)" }
+
+<div markdown="1" onmouseover="x">
+*a* <iframe src="https://example.org/"></iframe>
+</div>
+
+<form action="https://example.org/"><input name="q"></form>
+"""
+
+
+def dangerous_in_page(body: str) -> Counter:
+    """(element, forbidden tag or on* attribute) of the web page's HTML."""
+    from publishing.checks.lint import FORBIDDEN_TAGS
+
+    names = [e if isinstance(e, str) else next(iter(e)) for e in web_extensions("#")]
+    page = markdown.Markdown(extensions=names).convert(body)
+    found: Counter = Counter()
+
+    class Page(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in FORBIDDEN_TAGS:
+                found[(tag, tag)] += 1
+            for name, _ in attrs:
+                if name.startswith("on"):
+                    found[(tag, name)] += 1
+
+    parser = Page(convert_charrefs=True)
+    parser.feed(page)
+    return found
+
+
+def dangerous_read(body: str) -> Counter:
+    from publishing.checks.lint import FORBIDDEN_TAGS
+
+    found: Counter = Counter()
+    for tag in reading.tags(body):
+        if tag.name in FORBIDDEN_TAGS:
+            found[(tag.name, tag.name)] += 1
+        for name in tag.attributes:
+            if name.startswith("on"):
+                found[(tag.name, name)] += 1
+    return found
+
+
+@pytest.mark.parametrize("path", markdown_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_check_reads_the_html_the_page_has(path):
+    body, _ = body_of(path)
+    assert dangerous_read(body) == dangerous_in_page(body)
+
+
+def test_html_that_runs_code_is_found_where_it_is_written_and_code_is_not():
+    found = dangerous_read(HOSTILE)
+    assert found == dangerous_in_page(HOSTILE)
+    assert found == Counter({("script", "script"): 1, ("a", "onclick"): 1, ("div", "onmouseover"): 1,
+                             ("iframe", "iframe"): 1, ("form", "form"): 1})
+    lines = {(tag.name, tag.line) for tag in reading.tags(HOSTILE)}
+    assert {("script", 3), ("a", 13), ("div", 15), ("iframe", 16), ("form", 19)} <= lines

@@ -27,17 +27,26 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
 
 from publishing.markdown.extensions import EXTENSIONS
-from publishing.markdown.markup import Lines, Link, mask_code
+from publishing.markdown.markup import Lines, Link, Tag, mask_code
 
 # Made by the extensions, not written by the editor: footnote numbers and back links, permalinks.
 GENERATED_CLASSES = frozenset({"footnote-ref", "footnote-backref", "headerlink"})
 PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)  # markdown.util.HTML_PLACEHOLDER
 
 
+# The elements Markdown and its extensions make; any other element of the tree was written as
+# HTML (an md_in_html block), and is read as the editor's, as raw HTML is.
+MARKDOWN_TAGS = frozenset({
+    "p", "a", "img", "em", "strong", "code", "pre", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "div", "sup",
+    "abbr", "details", "summary", "span"})
+
+
 @dataclass(frozen=True)
 class Reading:
     links: tuple[Link, ...]
     ids: frozenset[str]
+    tags: tuple[Tag, ...]  # the HTML elements the editor wrote (raw, md_in_html, or given on* by {: })
 
 
 @dataclass(frozen=True)
@@ -48,20 +57,28 @@ class _Found:
     html: bool
 
 
-def _attr(value: str) -> str:
+@dataclass(frozen=True)
+class _Element:
+    name: str
+    attributes: dict
+    raw: bool  # written as HTML (else: a Markdown element given attributes)
+
+
+def _attr(value: str | None) -> str:
     """An attribute as the page will hold it (Markdown keeps '&' as a placeholder until the end)."""
-    return html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
+    return html.unescape((value or "").replace(AMP_SUBSTITUTE, "&"))
 
 
 class _RawHtml(HTMLParser):
     """The <a href>, <img> and ids of the HTML an editor wrote, as a browser reads them."""
 
-    def __init__(self, found: list[_Found], ids: set[str]) -> None:
+    def __init__(self, found: list[_Found], ids: set[str], tags: list[_Element]) -> None:
         super().__init__(convert_charrefs=True)
-        self.found, self.ids = found, ids
+        self.found, self.ids, self.tags = found, ids, tags
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value for name, value in attrs}
+        self.tags.append(_Element(tag, {name: value or "" for name, value in attrs}, True))
         for name in ("id", "name"):
             if values.get(name):
                 self.ids.add(values[name] or "")
@@ -80,7 +97,8 @@ class _Collect(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
         found: list[_Found] = []
         ids: set[str] = set()
-        parser = _RawHtml(found, ids)
+        tags: list[_Element] = []
+        parser = _RawHtml(found, ids, tags)
         blocks = self.md.htmlStash.rawHtmlBlocks
 
         def raw(text: str | None) -> None:
@@ -92,6 +110,10 @@ class _Collect(Treeprocessor):
         def visit(element: ElementTree.Element) -> None:
             if element.get("id"):
                 ids.add(_attr(element.get("id") or ""))
+            attributes = {name.lower(): _attr(value) for name, value in element.attrib.items()}
+            if isinstance(element.tag, str) and element.tag != "root" and (
+                    element.tag not in MARKDOWN_TAGS or any(name.startswith("on") for name in attributes)):
+                tags.append(_Element(element.tag.lower(), attributes, element.tag not in MARKDOWN_TAGS))
             if not GENERATED_CLASSES & set((element.get("class") or "").split()):
                 if element.tag == "a" and element.get("href") is not None:
                     found.append(_Found(_attr(element.get("href") or "").strip(), False, None, False))
@@ -106,7 +128,7 @@ class _Collect(Treeprocessor):
 
         visit(root)
         parser.close()
-        self.md.reading_found, self.md.reading_ids = found, ids
+        self.md.reading_found, self.md.reading_ids, self.md.reading_tags = found, ids, tags
 
 
 class _ReadingExtension(markdown.Extension):
@@ -132,11 +154,12 @@ def read(text: str) -> Reading:
     """The links (with their lines in `text`) and ids of a text, as the rendered page holds them."""
     md = _markdown()
     md.reset()
-    md.reading_found, md.reading_ids = [], set()  # a blank text is not parsed
+    md.reading_found, md.reading_ids, md.reading_tags = [], set(), []  # a blank text is not parsed
     md.convert(text)
     found: list[_Found] = md.reading_found
     ids: set[str] = md.reading_ids
-    return Reading(tuple(_with_lines(text, found)), frozenset(ids))
+    elements: list[_Element] = md.reading_tags
+    return Reading(tuple(_with_lines(text, found)), frozenset(ids), tuple(_tags_with_lines(text, elements)))
 
 
 def links(text: str) -> list[Link]:
@@ -145,6 +168,37 @@ def links(text: str) -> list[Link]:
 
 def ids(text: str) -> frozenset[str]:
     return read(text).ids
+
+
+def tags(text: str) -> list[Tag]:
+    return list(read(text).tags)
+
+
+def _tags_with_lines(text: str, elements: list[_Element]) -> list[Tag]:
+    """Each element on the line where it is written: the n-th <name …> of the text, or, for a
+    Markdown element given an on* attribute ({: onclick=…}), the line of that attribute."""
+    masked = mask_code(text)
+    lines = Lines(masked)
+    seen: dict[str, int] = {}
+    result, previous = [], 1
+    for element in elements:
+        handlers = [name for name in element.attributes if name.startswith("on")]
+        if element.raw:
+            pattern = r"<" + re.escape(element.name) + r"(?=[\s/>])"
+        elif handlers:
+            pattern = r"\b" + re.escape(handlers[0]) + r"\s*="
+        else:
+            continue
+        offsets = [m.start() for m in re.finditer(pattern, masked, re.I)]
+        line = previous
+        if offsets:
+            index = min(seen.get(pattern, 0), len(offsets) - 1)
+            seen[pattern] = seen.get(pattern, 0) + 1
+            line = lines.line(offsets[index])
+        previous = line
+        result.append(Tag(line, element.name, element.attributes))
+    result.sort(key=lambda tag: tag.line)
+    return result
 
 
 def _needles(url: str) -> list[str]:
