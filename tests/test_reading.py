@@ -224,3 +224,28 @@ def test_html_that_runs_code_is_found_where_it_is_written_and_code_is_not():
                              ("iframe", "iframe"): 1, ("form", "form"): 1})
     lines = {(tag.name, tag.line) for tag in reading.tags(HOSTILE)}
     assert {("script", 3), ("a", 13), ("div", 15), ("iframe", 16), ("form", 19)} <= lines
+
+
+def test_the_corpus_prints_to_pdf():
+    from publishing.output.pdf import render
+
+    body, _ = body_of(CORPUS)
+    document = (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Corpus</title></head>'
+                f"<body>{to_html(body).body}</body></html>")
+    pdf = render(document, CORPUS.parent, ROOT, "Corpus", "fr")
+    assert pdf.content.startswith(b"%PDF") and pdf.pages >= 2
+    # what the pages show, as laid out by WeasyPrint
+    from weasyprint import HTML
+
+    def texts(box):
+        if getattr(box, "text", None):
+            yield box.text
+        for child in getattr(box, "all_children", list)():
+            yield from texts(child)
+
+    laid_out = HTML(string=document, base_url=str(CORPUS.parent) + "/").render()
+    shown_on_paper = " ".join(" ".join(texts(page._page_box)) for page in laid_out.pages)
+    for words in ("La note de bas de page, sur une ligne.", "Et un second paragraphe dans la note.",
+                  "Une remarque", "Accueil", "Sa définition", "[pas un lien](nulle-part.md)",
+                  "[^2]: pas une note", "Markdown", "(example.org/encadre)"):
+        assert words in shown_on_paper, words
