@@ -222,7 +222,9 @@ def check_page(sites: Sites, site: Site, page: OutputPage, text: Text, findings:
             continue
         # a French text shown on a Dutch site links the Dutch pages: its French anchors are not theirs
         if found.fragment and text.lang == found.site[1] and found.fragment not in sites.ids(found.page):
-            close = difflib.get_close_matches(found.fragment, sorted(sites.ids(found.page)), n=1)
+            # a heading's or an editor's id, not a footnote's (fn:1, fnref:1: not what anyone means)
+            anchors = sorted(i for i in sites.ids(found.page) if not i.startswith(("fn:", "fnref:")))
+            close = difflib.get_close_matches(found.fragment, anchors, n=1)
             findings.add(site, text.source, line, "broken_anchor", url, anchor=found.fragment,
                          suggestion=f"#{close[0]}" if close else "")
             continue
