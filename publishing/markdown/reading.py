@@ -226,7 +226,7 @@ def _with_lines(text: str, found: list[_Found]) -> list[Link]:
         line = None
         for needle in _needles(item.url):
             offsets = [m.start() for m in re.finditer(re.escape(needle), masked)
-                       if bool(ATTRIBUTE_BEFORE.search(masked, 0, m.start())) == item.html]
+                       if bool(ATTRIBUTE_BEFORE.search(masked, max(0, m.start() - 80), m.start())) == item.html]
             if offsets:
                 key = (item.html, needle)
                 index = min(seen.get(key, 0), len(offsets) - 1)
