@@ -183,6 +183,17 @@ CASES = [
          raw=page("content/shared/p.fr.md", "Voir [Brusano](https://www.brusano.brussels/autre-page/).\n"),
          english="  Fix: fix the link (the .md file name, relative to this page, e.g. ../helpdesk.md) "
                  "(did you mean 'https://www.brusano.brussels/autre/'?), or create the page."),
+    Case("broken-link-close-to-the-page-itself",
+         "content/shared/p.fr.md:6: lien vers « https://www.brusano.brussels/pp/ » : aucune page à cette adresse.",
+         raw=page("content/shared/p.fr.md", "Voir [cette page](https://www.brusano.brussels/pp/).\n"),
+         english="  Fix: fix the link (the .md file name, relative to this page, e.g. ../helpdesk.md), "
+                 "or create the page."),
+    Case("broken-link-in-a-footnote",
+         "content/shared/p.fr.md:8: lien vers « autres.md » : aucune page à cette adresse.",
+         raw=page("content/shared/p.fr.md", "Un fait[^1].\n\n[^1]: Voir [la page](autres.md).\n")),
+    Case("broken-reference-link",
+         "content/shared/p.fr.md:9: lien vers « autres.md » : aucune page à cette adresse.",
+         raw=page("content/shared/p.fr.md", "Voir [la page][p] et [encore][p].\n\n\n[p]: autres.md \"Titre\"\n")),
     Case("missing-image",
          "content/shared/p.fr.md:6: l'image « carte.png » n'existe pas.",
          raw=page("content/shared/p.fr.md", "![Carte des bassins](carte.png)\n")),

@@ -100,3 +100,40 @@ def test_a_link_to_a_page_of_another_folder_suggests_that_page_not_this_one(tmp_
     report = check(root)
     (problem,) = [p for p in report.errors if p.code == "broken_link"]
     assert "« ../helpdesk.md »" in problem.render("fr")
+
+
+CODE = """
+    -- content/shared/index.fr.md --
+    ---
+    title: Accueil
+    nav: 0
+    ---
+    # Accueil
+
+    Un exemple de Markdown, en bloc de code indenté :
+
+        Voir [la page](nulle-part.md) et ![](absente.png).
+        <script>montré, pas exécuté</script>
+
+    Et une liste :
+
+    - un point qui cite `[x](ailleurs.md)`.
+    -- content/shared/index.nl.md --
+    ---
+    title: Startpagina
+    nav: 0
+    ---
+    # Startpagina
+"""
+
+
+def test_indented_code_holding_links_and_html_passes_the_check_and_shows_as_written(tmp_path):
+    # the check reads what the page holds: code shows text, it has no link, image or script
+    root = make_repo(tmp_path, CODE)
+    report = check(root)
+    assert not report.errors, report.render()
+    out = tmp_path / "public"
+    report = build_sites(root, ["sud"], out=out, with_files=False)
+    assert not report.errors, report.render()
+    page = (out / "sud" / "index.html").read_text(encoding="utf-8")
+    assert "Voir [la page](nulle-part.md)" in page and "&lt;script&gt;montré, pas exécuté" in page

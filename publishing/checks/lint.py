@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from publishing.load.yamlio import YAML_KEY
-from publishing.markdown import markup
+from publishing.markdown import markup, reading
 from publishing.model import Project
 from publishing.problems import Report
 
@@ -47,17 +47,13 @@ def check_text(root: Path, source: Path, body: str, first_line: int, report: Rep
     def add(code: str, line: int, **params) -> None:
         report.add(source, code, line=first_line + line - 1, **params)
 
-    for tag in markup.tags(masked):
+    for tag in reading.tags(body):  # as the page holds them: raw HTML, md_in_html, {: on…= }
         if tag.name in FORBIDDEN_TAGS:
             add("html_tag_forbidden", tag.line, input=tag.name)
         for name in tag.attributes:
             if name.startswith("on"):
                 add("html_event_handler", tag.line, input=name)
-    for line, attributes in markup.attribute_lists(masked):
-        for name in attributes:
-            if name.startswith("on"):
-                add("html_event_handler", line, input=name)
-    for link in markup.links(masked):
+    for link in reading.links(body):
         if link.url.lower().replace(" ", "").startswith(CODE_SCHEMES):
             add("javascript_link", link.line, input=short(link.url))
         if link.image and not link.alt and not (link.html and link.alt == ""):

@@ -1,9 +1,11 @@
-"""What an editor's Markdown holds, found without rendering it: links, images, HTML tags.
+"""An editor's Markdown as written, before any rendering: code blanked, comments taken out,
+links to a Focus's files pointed into its folder, a line's links found.
 
-Code is blanked first (fenced blocks and `inline code`): what it shows is text,
-not markup. Blanking keeps every character's position, so that each finding
-carries its line. `links.py` resolves what is found here; `lint.py` refuses
-what a text may not hold.
+Code is blanked (fenced blocks and `inline code`): what it shows is text, not markup.
+Blanking keeps every character's position, so that each finding carries its line. What a
+text holds for the check (links, images, ids, HTML) is read by the parse that renders it,
+in `reading`; the regular expressions here only work on the source (comments, Focus links,
+the line of a link written with a {{ variable }}).
 """
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ REFERENCE_USE = re.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\
 REFERENCE_DEF = re.compile(r"^ {0,3}\[(?!\^)(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
 TAG = re.compile(r"<(?P<name>[A-Za-z][\w-]*)(?P<attrs>(?:\s[^<>]*?)?)\s*/?>", re.S)
 ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
 
 
 @dataclass(frozen=True)
@@ -133,18 +134,6 @@ def tags(text: str) -> list[Tag]:
         for name, dq, sq, bare in ATTRIBUTE.findall(match.group("attrs") or ""):
             attrs[name.lower()] = dq or sq or bare
         found.append(Tag(lines.line(match.start()), match.group("name").lower(), attrs))
-    return found
-
-
-def attribute_lists(text: str) -> list[tuple[int, dict]]:
-    """Markdown attribute lists ({: .class onclick="…" }) of a (masked) text, with their lines."""
-    lines = Lines(text)
-    found = []
-    for match in ATTR_LIST.finditer(text):
-        attrs = {name.lower(): dq or sq or bare
-                 for name, dq, sq, bare in ATTRIBUTE.findall(match.group("attrs"))}
-        if attrs:
-            found.append((lines.line(match.start()), attrs))
     return found
 
 
