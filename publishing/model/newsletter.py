@@ -42,6 +42,7 @@ class IssueItem:
     url: str  # absolute, on the sites' own domains
     where: str | None = None  # an event's place
     bassin: str | None = None  # on the region's edition: the bassin it comes from
+    text_lang: str | None = None  # the language of its text when it is not the edition's (not translated)
 
 
 @dataclass(frozen=True)

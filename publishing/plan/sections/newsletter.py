@@ -18,7 +18,7 @@ from publishing.model.newsletter import Edition, Issue, IssueItem
 from publishing.model.paths import NEWSLETTER
 from publishing.plan.sections.agenda import coming_events, place_text, when
 from publishing.plan.sections.context import SectionContext
-from publishing.plan.sections.listing import Entry, Listing, shown_items
+from publishing.plan.sections.listing import Entry, Listing, shown_items, text_lang
 
 WEEKS = 6  # how far ahead an edition announces events
 ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
@@ -37,13 +37,13 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
         return project.territories[item.territory].absolute(lang, f"{item.key}/")
 
     news = [IssueItem("news", n.text(lang).title, long_date(n.date, t), n.date.isoformat(), n.text(lang).summary,
-                      url(n), bassin=marked(n))
+                      url(n), bassin=marked(n), text_lang=text_lang(n, lang))
             for n in shown_items(project.news, project, territory) if start <= first_day(n.date) <= end]
     events = [IssueItem("event", e.text(lang).title, when(e, t), e.start.isoformat(), e.text(lang).summary, url(e),
-                        where=place_text(project, e, lang, t) or None, bassin=marked(e))
+                        where=place_text(project, e, lang, t) or None, bassin=marked(e), text_lang=text_lang(e, lang))
               for e in coming_events(shown_items(project.events, project, territory), start) if e.day < horizon]
     syntheses = [IssueItem("synthesis", s.text(lang).title, long_date(s.date, t), s.date.isoformat(),
-                           s.text(lang).summary, url(s), bassin=marked(s))
+                           s.text(lang).summary, url(s), bassin=marked(s), text_lang=text_lang(s, lang))
                  for s in sorted(shown_items(project.syntheses, project, territory), key=lambda s: s.date)
                  if start <= first_day(s.date) <= end]
     news.reverse()  # the project keeps news newest first; an edition reads in the month's order
@@ -95,4 +95,4 @@ def add(section: SectionContext) -> None:
 def entry(item: IssueItem) -> Entry:
     """An item of an edition in the archive page's list."""
     return Entry(href=item.url, title=item.title, summary=item.summary, datetime=item.datetime, when=item.when,
-                 labels=[item.where] if item.where else [], text_lang=None, badge=item.bassin, data=[])
+                 labels=[item.where] if item.where else [], text_lang=item.text_lang, badge=item.bassin, data=[])
