@@ -6,17 +6,19 @@
 nginx from the generated configuration (tests/served.py: Debian's nginx as a plain process on
 loopback ports, never the system service) serves a deploy folder (`build.py deploy`'s layout:
 releases/ and the symlink current). 50 clients (asyncio, HTTPS with keep-alive, each on one of
-the eleven domains) ask for a mix of pages, stylesheets and scripts, feeds, calendars and a PDF,
-half of them with Accept-Encoding: br, gzip, for 20 s, three times:
+the eleven domains) ask for a mix of pages (each asked with Accept-Encoding identity, gzip, and
+br, gzip), stylesheets and scripts, feeds, calendars, a PDF and a missing page, for 20 s, three times:
 
 1. steady: release A served;
-2. deploy: a quarter into it (5 s), `deploy()` copies release B (every HTML page of the mix marked) and switches;
+2. deploy: a quarter into it (5 s), `deploy()` copies release B (every page marked, its .br and .gz
+   made again) and switches;
 3. rollback: a quarter into it, `rollback()` goes back to A.
 
 For each: requests per second, p50 and p99 latency, failed requests (connection errors, a status
-other than expected, a body shorter or longer than its Content-Length), and, for the pages asked
-without compression, any body that is not exactly release A's or release B's (a page served from
-a half-copied tree would be neither). Only loopback, bounded in time: it stops by itself.
+other than expected, a body shorter or longer than its Content-Length, an encoding not asked for),
+and pages torn: any page whose body, in the encoding served (identity, gzip or br), is not byte
+for byte release A's or release B's (a page served from a half-copied tree, or cut short, would be
+neither). Only loopback, bounded in time: it stops by itself.
 """
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from publishing.output.precompress import compress, compressed  # noqa: E402
+
 MARK = b"<!-- release B -->"
 
 
@@ -45,9 +49,10 @@ MARK = b"<!-- release B -->"
 class Ask:
     host: str
     path: str
-    compressed: bool
+    encoding: str  # Accept-Encoding: identity, gzip, or br, gzip
     status: int = 200
-    versions: tuple[bytes, ...] = ()  # the bodies allowed (pages asked uncompressed), or () for any
+    # for pages: release A's and release B's bytes by Content-Encoding served ("", "gzip", "br")
+    versions: dict[str, tuple[bytes, bytes]] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -84,27 +89,42 @@ def plan(public: Path, territories) -> list[Ask]:
             files += [str(p.relative_to(site)) for p in sorted((site / "focus").glob("*/*.pdf"))][:1]
             for page in pages:
                 if (site / page / "index.html").is_file():
-                    body = (site / page / "index.html").read_bytes()
-                    asks.append(Ask(home.netloc, prefix + page, False, versions=(body, marked(body))))
-                    asks.append(Ask(home.netloc, prefix + page, True))
+                    versions = releases(site / page / "index.html")
+                    for encoding in ENCODINGS:
+                        asks.append(Ask(home.netloc, prefix + page, encoding, versions=versions))
             for name in files:
                 if (site / name).is_file():
-                    asks.append(Ask(home.netloc, prefix + name, name.endswith((".css", ".js", ".xml", ".ics"))))
-            asks.append(Ask(home.netloc, prefix + "nothing-here/", False, status=404))
+                    text = name.endswith((".css", ".js", ".xml", ".ics"))
+                    asks.append(Ask(home.netloc, prefix + name, "br, gzip" if text else "identity"))
+            asks.append(Ask(home.netloc, prefix + "nothing-here/", "identity", status=404))
     return asks
+
+
+ENCODINGS = ("identity", "gzip", "br, gzip")
+SERVED = {"": "", ".gz": "gzip", ".br": "br"}  # file suffix -> Content-Encoding
+
+
+def releases(html: Path) -> dict[str, tuple[bytes, bytes]]:
+    """A page's bytes in release A (the build, with its .br and .gz if any) and in release B (as
+    release_b writes it), by Content-Encoding."""
+    body = html.read_bytes()
+    new = {"": marked(body), **compressed(marked(body))}
+    old = {suffix: html.with_name(html.name + suffix).read_bytes() for suffix in SERVED
+           if html.with_name(html.name + suffix).is_file()}
+    return {SERVED[suffix]: (old[suffix], new[suffix]) for suffix in old}
 
 
 def marked(body: bytes) -> bytes:
     return body.replace(b"</body>", MARK + b"</body>", 1)
 
 
-def release_b(public: Path, dest: Path, asks: list[Ask]) -> None:
-    """A copy of the build whose pages of the mix are marked (and their .br/.gz dropped)."""
+def release_b(public: Path, dest: Path) -> None:
+    """A copy of the build whose pages are marked, their .br and .gz made again when it has them."""
     shutil.copytree(public, dest, copy_function=shutil.copy2)
     for html in dest.rglob("index.html"):
         html.write_bytes(marked(html.read_bytes()))
-        for extra in (".br", ".gz"):
-            html.with_name(html.name + extra).unlink(missing_ok=True)
+        if html.with_name(html.name + ".gz").is_file():
+            compress(html)
 
 
 async def client(port: int, host: str, asks: list[Ask], phase: Phase, going: Callable[[], bool],
@@ -117,9 +137,8 @@ async def client(port: int, host: str, asks: list[Ask], phase: Phase, going: Cal
             if writer is None:
                 reader, writer = await asyncio.open_connection("127.0.0.1", port, ssl=context, server_hostname=host)
             assert reader is not None
-            encoding = "br, gzip" if ask.compressed else "identity"
             started = time.monotonic()
-            writer.write(f"GET {ask.path} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: {encoding}\r\n"
+            writer.write(f"GET {ask.path} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: {ask.encoding}\r\n"
                          "Connection: keep-alive\r\n\r\n".encode())
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
             lines = head.decode("latin-1").split("\r\n")
@@ -130,15 +149,19 @@ async def client(port: int, host: str, asks: list[Ask], phase: Phase, going: Cal
                 raise ValueError("no Content-Length")
             body = await asyncio.wait_for(reader.readexactly(length), 10)
             phase.latencies.append(time.monotonic() - started)
+            encoding = headers.get("content-encoding", "")
             if status != ask.status:
                 phase.failed.append(f"{host}{ask.path}: {status}")
+            elif encoding and encoding not in ask.encoding:
+                phase.failed.append(f"{host}{ask.path}: Content-Encoding {encoding} for {ask.encoding}")
             elif ask.versions:
-                if body == ask.versions[0]:
+                old, new = ask.versions.get(encoding, (None, None))
+                if body == old:
                     phase.served["A"] += 1
-                elif body == ask.versions[1]:
+                elif body == new:
                     phase.served["B"] += 1
                 else:
-                    phase.torn.append(f"{host}{ask.path}")
+                    phase.torn.append(f"{host}{ask.path} ({encoding or 'identity'})")
             if headers.get("connection", "").lower() == "close":
                 writer.close()
                 reader = writer = None
@@ -220,7 +243,7 @@ def measure(public: Path, seconds: float = 20.0, clients: int = 50) -> list[Phas
     work = Path(tempfile.mkdtemp(prefix="brusano-load-"))
     work.chmod(0o755)
     try:
-        release_b(public, work / "public-b", asks)
+        release_b(public, work / "public-b")
         to = work / "served"
         deploy(public, to)
         phases = [Phase("steady"), Phase("deploy"), Phase("rollback")]

@@ -25,9 +25,14 @@ def test_the_client_counts_a_wrong_status_and_a_page_of_neither_release(public, 
     root = Path(__file__).resolve().parent.parent
     report = Report()
     asks = server_load.plan(public, load_territories(root / "sites", load_communes(root / "sites", report), report))
-    page = next(a for a in asks if a.versions)
-    wrong = [server_load.Ask(page.host, page.path, False, versions=(b"other", b"other too")),
-             server_load.Ask(page.host, "/nothing-here/", False, status=200)]
+    page = next(a for a in asks if a.versions and a.encoding == "gzip")
+    old, new = page.versions["gzip"]
+    wrong = [server_load.Ask(page.host, page.path, "identity", versions={"": (b"other", b"other too")}),
+             server_load.Ask(page.host, page.path, "gzip", versions={"gzip": (old, new[:-1])}),
+             server_load.Ask(page.host, page.path, "gzip", versions={"gzip": (old[:-1], old[:-1])}),
+             server_load.Ask(page.host, "/nothing-here/", "identity", status=200)]
     phase = server_load.Phase("check")
     server_load.run(server_load.load(real_server[0].https_port, wrong, phase, 0.5, 1))
-    assert phase.torn and phase.failed and all(": 404" in f for f in phase.failed)
+    assert phase.served["A"] and not phase.served["B"]
+    assert {t.split(" ")[-1] for t in phase.torn} == {"(identity)", "(gzip)"}
+    assert phase.failed and all(f.endswith("/nothing-here/: 404") for f in phase.failed)
