@@ -80,3 +80,28 @@ def test_preview_reloads_when_a_shared_page_changes(tmp_path):
     assert "content/shared/index.fr.md" in output and "YAML" in output
     # stopped (as by closing its terminal), the preview leaves no build behind
     assert server.returncode == 0 and not list(temp.iterdir())
+
+
+def test_preview_links_stay_local_and_a_pdf_is_made_when_opened(tmp_path, fixture_root):
+    """The Focus page's PDF link leads to the preview, which makes the PDF when it is opened."""
+    import shutil
+    root = tmp_path / "repo"
+    shutil.copytree(fixture_root, root)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--site", "sud",
+                               "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        page = wait_for(home + "focus/exemple/", "</html>")
+        pdfs = [u for u in __import__("re").findall(r'href="([^"]+\.pdf)"', page)]
+        assert pdfs and all(u.startswith(home) for u in pdfs), pdfs
+        with urllib.request.urlopen(pdfs[0], timeout=120) as response:
+            assert response.read(5) == b"%PDF-"
+        # a page of the site edited: only its language is rebuilt, and the change shows
+        text = root / "focus/exemple/index.fr.md"
+        text.write_text(text.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+        wait_for(home + "focus/exemple/", "Une phrase ajoutée.")
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)

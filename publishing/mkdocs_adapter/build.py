@@ -18,17 +18,27 @@ from .plugin import BrusanoPlugin, WarningCollector
 from .speed import SpeedPlugin
 
 
-def stage(plan: SitePlan, docs_dir: Path, root: Path) -> None:
-    """Write the plan's pages as <key>.<lang>.md files (and their images) into docs_dir."""
-    if docs_dir.exists():
+def stage(plan: SitePlan, docs_dir: Path, root: Path, incremental: bool = False) -> None:
+    """Write the plan's pages as <key>.<lang>.md files (and their images) into docs_dir.
+    incremental (the preview): rewrite only the pages whose text changed and remove those gone,
+    so that a dirty MkDocs build renders only them."""
+    if docs_dir.exists() and not incremental:
         shutil.rmtree(docs_dir)
-    docs_dir.mkdir(parents=True)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    wanted = set()
     for page in plan.pages:
         target = docs_dir / f"{page.key}.{plan.lang}.md"
+        wanted.add(target)
+        text = front_matter(page) + page.markdown
+        if incremental and target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(front_matter(page) + page.markdown, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     for source, folder in resource_folders(plan):
-        copy_resources(source, docs_dir / folder)
+        wanted.update(copy_resources(source, docs_dir / folder))
+    if incremental:  # what is no longer in the plan, and what a plugin wrote there last time
+        for stale in [p for p in docs_dir.rglob("*") if p.is_file() and p not in wanted]:
+            stale.unlink()
 
 
 def front_matter(page: OutputPage) -> str:
@@ -44,17 +54,22 @@ def front_matter(page: OutputPage) -> str:
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it
 
 
-def copy_resources(source_dir: Path, target_dir: Path) -> None:
+def copy_resources(source_dir: Path, target_dir: Path) -> list[Path]:
     target_dir.mkdir(parents=True, exist_ok=True)
+    copied = []
     for item in resource_files(source_dir):
         shutil.copy2(item, target_dir / item.name)
+        copied.append(target_dir / item.name)
+    return copied
 
 
 def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
-                   staging: Path) -> list[str]:
-    """Build one territory in one language into site_dir. Returns MkDocs' warnings."""
+                   staging: Path, dirty: bool = False) -> list[str]:
+    """Build one territory in one language into site_dir. Returns MkDocs' warnings.
+    dirty (the preview, after a first build into the same folders): render only the pages whose
+    staged text changed, MkDocs' --dirty."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
-    stage(plan, docs_dir, project.root)
+    stage(plan, docs_dir, project.root, incremental=dirty)
     plugin = BrusanoPlugin(project, strings, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
     config.plugins["brusano-speed"] = SpeedPlugin()
@@ -63,7 +78,7 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        build(config)
+        build(config, dirty=dirty)
     finally:
         logger.removeHandler(collector)
     return [r.getMessage() for r in collector.records]
