@@ -25,7 +25,8 @@ reference to another host in the HTML. On the real content only: PDF time per pa
 Chromium is there, the hosts a page actually requests once loaded, and, when nginx is
 there, the production server under load: requests per second and latency for 50 clients
 over 20 s, steady, during a deploy and during a rollback, with failed requests and pages
-served torn (bench/server_load.py).
+served torn (bench/server_load.py); the preview: twenty saves of a page and of a shared
+file, each timed from the write to the page showing it (bench/preview.py).
 """
 from __future__ import annotations
 
@@ -369,6 +370,10 @@ def main(argv: list[str] | None = None) -> int:
         big_weights, big_external = page_weights(work / f"x{args.factor}" / "public")
         hosts = runtime_hosts(work / "real" / "public", ["sud/", "sud/nl/", "region/"])
         served = serving_figures(work / "real" / "public")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import preview
+
+        previewed = preview.measure(20)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -425,6 +430,12 @@ def main(argv: list[str] | None = None) -> int:
         row("  requests to the sites' own other domains", str(len(hosts) - len(third)), "", "0",
             len(hosts) == len(third))
 
+    page, shared = sorted(previewed["page"]), sorted(previewed["shared"])
+    p90 = page[int(round(0.9 * (len(page) - 1)))]
+    row("preview: one page saved → shown, median / p90 (s)", f"{page[len(page) // 2]:.2f} / {p90:.2f}", "",
+        "< 0.5 / < 1", page[len(page) // 2] < 0.5 and p90 < 1.0)
+    row("preview: shared file saved → shown, median (s)", f"{shared[len(shared) // 2]:.2f}", "", "", None)
+    row("  the full rebuild each save cost before (s)", f"{previewed['full']:.2f}", "", "", None)
     if served is None:
         row("server under load (nginx not installed)", "n/a", "", "", None)
     else:
