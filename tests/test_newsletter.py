@@ -12,16 +12,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import HOME, ROOT, make_repo
+from test_news_agenda import item  # an inline dated item
 
 from publishing import build_sites
 from publishing.commands.check import check
 
 TODAY = date(2026, 12, 1)
-
-
-def item(path: str, head: str, body: str = "Texte.") -> str:
-    return f"\n    -- {path} --\n    ---\n" + "".join(f"    {line}\n" for line in head.strip().split("\n")) + \
-        f"    ---\n    {body}\n"
 
 
 FILES = HOME + item("content/sud/actualites/2026-12-02-permanence.fr.md", """
