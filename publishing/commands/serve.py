@@ -178,6 +178,8 @@ def serve(root: Path, site: str, host: str, port: int, messages: str = "fr", tod
     except KeyboardInterrupt:
         pass
     finally:
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):  # a second signal must not cut this short
+            signal.signal(signum, signal.SIG_IGN)
         server.shutdown()
         preview.remove()
     return 0
