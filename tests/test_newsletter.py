@@ -162,6 +162,8 @@ def test_the_archive_shows_the_edition(letters):
     assert "Een fictieve permanentie in Vorst" in nl and "Nieuwsbrief" in nl
     assert 'lang="fr" hreflang="fr">Une rencontre fictive à Schaerbeek</a>' in nl  # not translated: said so
     assert "Aucune newsletter" in (public / "sud/newsletter/index.html").read_text(encoding="utf-8")
+    footer = (public / "region/agenda/index.html").read_text(encoding="utf-8").split('<footer', 1)[1]
+    assert '<a href="../newsletter/">Newsletter</a>' in footer  # the archive is found from every page
 
 
 def test_check_reports_an_empty_month_and_a_missing_dutch_editorial(tmp_path):
