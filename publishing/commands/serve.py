@@ -26,7 +26,6 @@ from pathlib import Path
 
 from publishing.load.today import build_today
 from publishing.model import LANGS, Project, Strings, Text
-from publishing.problems import Report
 
 WATCHED = ("content", "sites", "theme", "focus", "directories", "mkdocs.yml")
 IGNORED_WARNINGS = ("A 'dirty' build is being performed",)
@@ -45,11 +44,12 @@ class Preview:
         self.project: Project | None = None
         self.strings: Strings | None = None
 
-    def load(self):
+    def load(self, checks: bool):
+        """The project, checked as `check` does when `checks` (with the production addresses), then
+        with the previewed site's links leading to the preview, not to its production domain."""
         from publishing.commands.check import load_project
 
-        project, strings, report = load_project(self.root, checks=False, today=self.today)
-        # the previewed site's links lead to the preview, not to its production domain
+        project, strings, report = load_project(self.root, checks=checks, today=self.today)
         territory = project.territories.get(self.site)
         if territory is not None:
             project.territories[self.site] = dataclasses.replace(
@@ -87,9 +87,7 @@ class Preview:
         from publishing.output.search import LanguageRoot, index_sites
         from publishing.plan.site import plan_site
 
-        project, strings, report = self.load()
-        if everything and not report.failed():
-            report = self._checked()
+        project, strings, report = self.load(checks=everything)
         if report.failed():
             return self.say(report)
         territory = project.territories[self.site]
@@ -114,12 +112,6 @@ class Preview:
             pdf.unlink()
         self.project, self.strings = project, strings
         self.say(report)
-
-    def _checked(self) -> Report:
-        """The whole project checked as `check` does (with the production addresses)."""
-        from publishing.commands.check import load_project
-
-        return load_project(self.root, today=self.today)[2]
 
     def say(self, report) -> None:
         text = report.render(self.messages, published=False if report.failed() else None)
