@@ -9,7 +9,7 @@ goes on top. Every link is absolute, to the page the build makes for the item.
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from publishing.markdown.html import plain_html
 from publishing.model import LANGS, Month, Project, Territory, first_day, long_date, month_year
@@ -18,7 +18,7 @@ from publishing.model.newsletter import Edition, Issue, IssueItem
 from publishing.model.paths import NEWSLETTER
 from publishing.plan.sections.agenda import coming_events, place_text, when
 from publishing.plan.sections.context import SectionContext
-from publishing.plan.sections.listing import Entry, Listing, shown_items, text_lang
+from publishing.plan.sections.listing import Entry, Listing, badge, shown_items, text_lang
 
 WEEKS = 6  # how far ahead an edition announces events
 ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
@@ -30,23 +30,22 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
     start, end = first_day(month), last_day(month)
     horizon = start + timedelta(weeks=WEEKS)
 
-    def marked(item) -> str | None:
-        return project.territories[item.territory].name[lang] if item.territory != territory.id else None
+    def one(kind: str, item, moment: date, shown: str, where: str | None = None) -> IssueItem:
+        """An item as the edition shows it: its link on its own site, its bassin on the region's."""
+        text = item.text(lang)
+        return IssueItem(kind, text.title, shown, moment.isoformat(), text.summary,
+                         project.territories[item.territory].absolute(lang, f"{item.key}/"), where=where,
+                         bassin=badge(project, territory, lang, item), text_lang=text_lang(item, lang))
 
-    def url(item) -> str:
-        return project.territories[item.territory].absolute(lang, f"{item.key}/")
+    def in_month(items: list) -> list:
+        """The items dated in the month, in the month's order (the project keeps them newest first)."""
+        return sorted((i for i in shown_items(items, project, territory) if start <= first_day(i.date) <= end),
+                      key=lambda i: (i.date, i.territory, i.slug))
 
-    news = [IssueItem("news", n.text(lang).title, long_date(n.date, t), n.date.isoformat(), n.text(lang).summary,
-                      url(n), bassin=marked(n), text_lang=text_lang(n, lang))
-            for n in shown_items(project.news, project, territory) if start <= first_day(n.date) <= end]
-    events = [IssueItem("event", e.text(lang).title, when(e, t), e.start.isoformat(), e.text(lang).summary, url(e),
-                        where=place_text(project, e, lang, t) or None, bassin=marked(e), text_lang=text_lang(e, lang))
+    news = [one("news", n, n.date, long_date(n.date, t)) for n in in_month(project.news)]
+    events = [one("event", e, e.start, when(e, t), place_text(project, e, lang, t) or None)
               for e in coming_events(shown_items(project.events, project, territory), start) if e.day < horizon]
-    syntheses = [IssueItem("synthesis", s.text(lang).title, long_date(s.date, t), s.date.isoformat(),
-                           s.text(lang).summary, url(s), bassin=marked(s), text_lang=text_lang(s, lang))
-                 for s in sorted(shown_items(project.syntheses, project, territory), key=lambda s: s.date)
-                 if start <= first_day(s.date) <= end]
-    news.reverse()  # the project keeps news newest first; an edition reads in the month's order
+    syntheses = [one("synthesis", s, s.date, long_date(s.date, t)) for s in in_month(project.syntheses)]
     text = edition.texts.get(lang) if edition else None
     name = territory.name[lang]
     title = (text.title if text and text.title else None) or t("newsletter.edition").format(
@@ -60,8 +59,7 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
                                                                ("newsletter.events", events),
                                                                ("newsletter.syntheses", syntheses)) if items],
                  site_name=name, site_url=territory.url[lang], colour=territory.colour,
-                 words={key: t(f"newsletter.{key}") for key in ("online", "where", "read", "footer", "unsubscribe",
-                                                                  "from_bassin", "intro")})
+                 words={key: t(f"newsletter.{key}") for key in ("online", "read", "footer", "unsubscribe")})
 
 
 def add(section: SectionContext) -> None:
