@@ -37,6 +37,11 @@ def pdf_path(focus: Focus, territory: Territory, lang: str) -> str:
     return f"{FOCUS}/{focus.slug}/{focus.pdf_name(territory.id, lang)}"
 
 
+def page_url(focus: Focus, territory: Territory, lang: str) -> str:
+    """The Focus page's address on a site (the PDF's cover and footer give it)."""
+    return territory.absolute(lang, f"{FOCUS}/{focus.slug}/")
+
+
 def add(section: SectionContext) -> None:
     project, strings, territory, lang, report = (section.project, section.strings, section.territory,
                                                  section.lang, section.report)
@@ -51,9 +56,8 @@ def add(section: SectionContext) -> None:
         key = f"{FOCUS}/{focus.slug}"
         rendered = None
         if section.with_files and pdf_lang == lang:
-            page_url = territory.absolute(lang, f"{FOCUS}/{focus.slug}/")
             try:
-                rendered = render_brochure(project, strings, focus, territory, lang, page_url)
+                rendered = render_brochure(project, strings, focus, territory, lang, page_url(focus, territory, lang))
             except Exception as exc:  # WeasyPrint's errors are varied; name the Focus and go on
                 report.add(text.source, "pdf_failed", detail=str(exc)[:300])
             else:
