@@ -15,12 +15,13 @@ def check_redirects(project: Project, plans: dict[tuple[str, str], SitePlan], re
         where, line = f"addresses[{redirect.index}].to", redirect.to_line
         target = moved.get(normal(redirect.new))
         if target is not None and target is not redirect:
-            if _loops(redirect, moved):
+            final, loops = _follow(redirect, moved)
+            if loops:
                 report.add(path, "address_loop", line=line, where=where, input=redirect.new,
                            other=target.line)
             else:
                 report.add(path, "address_chain", line=line, where=where, input=redirect.new,
-                           other=target.line, expected=_final(redirect, moved).new)
+                           other=target.line, expected=final.new)
             continue
         if not _is_page(redirect.new, project, plans):
             report.add(path, "address_no_page", line=line, where=where, input=redirect.new)
@@ -36,21 +37,13 @@ def _is_page(url: str, project: Project, plans: dict[tuple[str, str], SitePlan])
     return plan is not None and any(page.url == wanted for page in plan.pages)
 
 
-def _final(redirect: Redirect, moved: dict[tuple[str, str], Redirect]) -> Redirect:
-    """The last address of a chain (it is no old address itself)."""
+def _follow(redirect: Redirect, moved: dict[tuple[str, str], Redirect]) -> tuple[Redirect, bool]:
+    """Where a chain of old addresses ends (its last step, whose target is no old address), and
+    whether it comes back on itself instead."""
     seen = {redirect.key}
-    while (following := moved.get(normal(redirect.new))) is not None and following.key not in seen:
+    while (following := moved.get(normal(redirect.new))) is not None:
+        if following.key in seen:
+            return redirect, True
         seen.add(following.key)
         redirect = following
-    return redirect
-
-
-def _loops(redirect: Redirect, moved: dict[tuple[str, str], Redirect]) -> bool:
-    seen = {redirect.key}
-    current = redirect
-    while (following := moved.get(normal(current.new))) is not None:
-        if following.key in seen:
-            return True
-        seen.add(following.key)
-        current = following
-    return False
+    return redirect, False
