@@ -40,8 +40,8 @@ def email_text(issue: Issue, unsubscribe: str) -> str:
         for item in items:
             meta = " · ".join(part for part in (item.when, item.where, item.bassin) if part)
             out += [item.title, meta, *textwrap.wrap(item.summary, 76), item.url, ""]
-    out += ["--", f"{issue.words['footer']} {issue.site_url}", f"{issue.words['unsubscribe']} : {unsubscribe}"
-            if issue.lang == "fr" else f"{issue.words['unsubscribe']}: {unsubscribe}", ""]
+    out += ["--", f"{issue.words['footer']} {issue.site_url}",
+            issue.words["unsubscribe_line"].format(link=unsubscribe), ""]
     return "\n".join(out)
 
 

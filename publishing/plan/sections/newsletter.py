@@ -59,7 +59,8 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
                                                                ("newsletter.events", events),
                                                                ("newsletter.syntheses", syntheses)) if items],
                  site_name=name, site_url=territory.url[lang], colour=territory.colour,
-                 words={key: t(f"newsletter.{key}") for key in ("online", "read", "footer", "unsubscribe")})
+                 words={key: t(f"newsletter.{key}") for key in ("online", "read", "footer", "unsubscribe",
+                                                                  "unsubscribe_line")})
 
 
 def add(section: SectionContext) -> None:
