@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,13 +22,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml")
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from run import make_corpus  # noqa: E402  (the bench's copy of the repository)
+from served import free_port  # noqa: E402
 
 
 def fetch(url: str) -> str:
@@ -76,10 +73,7 @@ def figures(times: list[float]) -> str:
 def measure(n: int = 20) -> dict[str, list[float] | float]:
     work = Path(tempfile.mkdtemp(prefix="brusano-preview-bench-"))
     try:
-        repo = work / "repo"
-        for name in COPIED:
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy)(source, repo / name)
+        repo = make_corpus(work / "repo", 1)
         start = time.perf_counter()
         subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "build", "--site", "sud",
                         "--no-pdf", "--no-cache", "--today", "2026-12-04", "--out", str(work / "public")],
