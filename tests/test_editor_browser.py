@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES, HOME, ROOT, make_repo
+from served import free_port
 
 from publishing import build_sites, check
 from publishing.commands.admin import DECAP_DIST, DECAP_SERVER, serve_folder, start_backend, write_admin
@@ -24,12 +25,6 @@ EVENT = "content/sud/agenda/2026-12-10-atelier-fictif-du-changement"
 pytestmark = pytest.mark.skipif(not (ROOT / DECAP_DIST / "decap-cms.js").is_file()
                                 or not (ROOT / DECAP_SERVER).is_file() or not shutil.which("node"),
                                 reason="Decap CMS not installed: npm ci --ignore-scripts (make install)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(predicate, seconds: float = 15) -> None:
