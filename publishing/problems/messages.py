@@ -467,6 +467,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the link '{input}' is not an https:// address.",
                "write the full, secure address starting with https://, e.g. https://www.example.be/register"),
     },
+    "notice_until_too_far": {
+        "fr": ("l'avis resterait affiché jusqu'au {input} : plus d'un an après sa publication.",
+               "mettez dans « until » un jour jusqu'au {limit} au plus ; republiez l'avis plus tard s'il le faut."),
+        "en": ("the notice would stay listed until {input}: more than a year after it is published.",
+               "set 'until' to {limit} at the latest; publish the notice again later if needed."),
+    },
     "notice_until_before_date": {
         "fr": ("l'avis quitte les listes le {input}, avant sa publication ({expected}).",
                "mettez dans « until » le dernier jour où l'avis doit être affiché, après « date »."),

@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from publishing.plan.sections import agenda, directories, focus, home, news, newsletter, notices, syntheses
+from publishing.plan.sections import (
+    agenda,
+    directories,
+    focus,
+    home,
+    news,
+    newsletter,
+    notice_form,
+    notices,
+    syntheses,
+)
 from publishing.plan.sections.context import SectionContext
 
 # home is last: it shows what the others list (and reads the pages they planned)
 SECTIONS: tuple[Callable[[SectionContext], None], ...] = (focus.add, directories.add, syntheses.add, news.add,
-                                                         agenda.add, notices.add, newsletter.add, home.add)
+                                                         agenda.add, notices.add, notice_form.add,
+                                                         newsletter.add, home.add)
 
 __all__ = ["SECTIONS", "SectionContext"]
