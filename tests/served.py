@@ -27,9 +27,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path):
+def running_nginx(public: Path, **overrides):
     """Debian's nginx from the generated configuration, as a plain process with its own prefix,
-    on two free loopback ports, serving `public` (with a self-signed certificate for every host)."""
+    on two free loopback ports, serving `public` (with a self-signed certificate for every host).
+    overrides: other settings of server.yml (the submission service's socket, its rate limit…)."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -44,7 +45,7 @@ def running_nginx(public: Path):
     settings = ServerSettings(public=str(public), acme=str(tmp / "acme"), certificate=str(tmp / "cert.pem"),
                               certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
                               http_port=http_port, https_port=https_port, listen="127.0.0.1",
-                              brotli=BROTLI.exists())
+                              brotli=BROTLI.exists(), **overrides)
     text, report = server_config(ROOT, settings)
     assert not report.errors
     (tmp / "brusano.conf").write_text(text)

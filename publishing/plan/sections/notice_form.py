@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from publishing.load.items import TEXT_FIELDS
 from publishing.load.news import NoticeMeta, until_limit
-from publishing.model import LANGS, THEMES, Lookup
+from publishing.model import LANGS, Lookup, Territory
 from publishing.model.paths import NOTICES
 from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
@@ -32,6 +32,8 @@ FORM = f"{NOTICES}/proposer"  # the form's page
 ACTION = "envoyer"  # where it posts, beside it (nginx proxies it to the service)
 TOO_LARGE = f"{FORM}/trop-volumineux"  # nginx's answer to a body over the limit (413)
 TOO_MANY = f"{FORM}/trop-d-envois"  # nginx's answer to too many submissions from one address (429)
+UNAVAILABLE = f"{FORM}/indisponible"  # nginx's answer when the service does not answer (502, 503, 504)
+THANKS = f"{FORM}/merci"  # where the service sends the partner once the submission is queued
 FORM_MARKS = ("<!-- bp-notice-form -->", "<!-- /bp-notice-form -->")  # the service replaces what is between
 TEMPLATE = "notice_form.html"
 
@@ -139,7 +141,8 @@ def view(t: Lookup, lang: str, today: date, privacy_url: str, state: FormState |
     errors = [(f["id"], f["label"], message) for f in
               [langs, *[one(f) for f in all_fields()[1:]]] for message in f["errors"]]
     return {
-        "t": t, "lang": lang, "action": ACTION, "privacy_url": privacy_url, "marks": [Markup(mark) for mark in FORM_MARKS],
+        "t": t, "lang": lang, "action": ACTION, "privacy_url": privacy_url,
+        "marks": [Markup(mark) for mark in FORM_MARKS],
         "langs": langs, "texts": [{"lang": code, "legend": t(f"submission.texts.{code}"),
                                    "fields": [one(f) for f in texts[code]]} for code in LANGS],
         "shared": [one(f) for f in shared], "person": [one(f) for f in person],
@@ -149,9 +152,9 @@ def view(t: Lookup, lang: str, today: date, privacy_url: str, state: FormState |
     }
 
 
-def privacy_url(section_or_project: Any, lang: str) -> str:
-    project = getattr(section_or_project, "project", section_or_project)
-    region = next(t for t in project.territories.values() if t.is_region)
+def privacy_url(territories: dict[str, Territory], lang: str) -> str:
+    """The privacy statement, on the region's site: it says what the form collects."""
+    region = next(t for t in territories.values() if t.is_region)
     return region.url[lang] + "vie-privee/"
 
 
@@ -161,15 +164,18 @@ def render(root: Any, values: dict[str, Any]) -> str:
 
 
 def add(section: SectionContext) -> None:
-    """The form's page, and the two pages nginx answers with (413, 429)."""
+    """The form's page, the thanks page, and the pages nginx answers with (413, 429, 502)."""
     project, lang, t = section.project, section.lang, section.t
-    values = view(t, lang, project.today, privacy_url(section, lang))
+    values = view(t, lang, project.today, privacy_url(project.territories, lang))
     form = templates.compact(render(project.root, values))
     markdown = "\n\n".join([f"# {t('submission.title')}", templates.escape(t("submission.intro")), form]) + "\n"
     section.add_page(key=f"{FORM}/index", title=t("submission.title"), markdown=markdown,
                      description=t("submission.description"), translations=LANGS)
     back = f"[{t('submission.back')}](../)"
-    for key, name in ((TOO_LARGE, "too_large"), (TOO_MANY, "too_many")):
+    section.add_page(key=f"{THANKS}/index", title=t("submission.thanks_title"), translations=LANGS,
+                     markdown=f"# {t('submission.thanks_title')}\n\n{templates.escape(t('submission.thanks'))}\n\n"
+                              f"[{t('notices.title')}](../../)\n")
+    for key, name in ((TOO_LARGE, "too_large"), (TOO_MANY, "too_many"), (UNAVAILABLE, "unavailable")):
         text = t(f"submission.refused.{name}").format(mb=IMAGE_MB)
         section.add_page(key=f"{key}/index", title=t("submission.refused.title"),
                          markdown=f"# {t('submission.refused.title')}\n\n{templates.escape(text)}\n\n{back}\n",
