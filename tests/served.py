@@ -27,10 +27,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path, **overrides):
+def running_nginx(public: Path, connections: int = 64, **overrides):
     """Debian's nginx from the generated configuration, as a plain process with its own prefix,
     on two free loopback ports, serving `public` (with a self-signed certificate for every host).
-    overrides: other settings of server.yml (the submission service's socket, its rate limit…)."""
+    connections: nginx's worker_connections (a proxied request takes two); overrides: other settings
+    of server.yml (the submission service's socket, its rate limit…)."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -53,7 +54,7 @@ def running_nginx(public: Path, **overrides):
     (tmp / "nginx.conf").write_text("\n".join([
         f"load_module {BROTLI};" if BROTLI.exists() else "",
         f"pid {tmp}/nginx.pid;", f"error_log {tmp}/logs/error.log;", "daemon off;", "worker_processes 1;",
-        "events { worker_connections 64; }",
+        f"events {{ worker_connections {connections}; }}",
         "http {", "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;",
         f"    client_body_temp_path {tmp}/body;", f"    proxy_temp_path {tmp}/proxy;",
         f"    fastcgi_temp_path {tmp}/fastcgi;", f"    uwsgi_temp_path {tmp}/uwsgi;", f"    scgi_temp_path {tmp}/scgi;",

@@ -150,8 +150,8 @@ def stack():
     smtp.start()
     try:
         with running_service(tmp, public, host_git, smtp.port) as (sock, home), \
-                running_nginx(public, submissions_socket=str(sock), submissions_rate="6000r/m",
-                              submissions_burst=200) as (settings, _):
+                running_nginx(public, connections=256, submissions_socket=str(sock),
+                              submissions_rate="6000r/m", submissions_burst=200) as (settings, _):
             yield Stack(settings, host_git, home, mailbox, options_log, tmp)
     finally:
         smtp.stop()
@@ -420,8 +420,8 @@ def test_an_image_that_is_no_image(stack):
 
 def test_a_dutch_page_answers_in_dutch(stack):
     status, _, html = post(stack.settings, SUD_NL, "/valves/proposer/envoyer",
-                           valid_fields(langs="nl", title_fr="", summary_fr="", body_fr="", title_nl="Titel",
-                                        summary_nl="", body_nl="Tekst", website="www.example.org"))
+                           valid_fields(langs="both", title_nl="Titel", summary_nl="", body_nl="Tekst",
+                                        website="www.example.org"))
     assert status == 422
     assert error_of(html, "bp-summary-nl") == "Dit veld is verplicht."
     assert error_of(html, "bp-website") == "Schrijf een volledig webadres, bijvoorbeeld https://www.voorbeeld.be/"
@@ -532,13 +532,13 @@ def test_without_a_git_host_the_queue_folder_and_the_files_by_email(stack):
     assert folder.parent == home / "queue"
     stem = f"{TODAY.isoformat()}-journee-portes-ouvertes-du-service-exemple"
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == [
-        "MESSAGE.txt", f"content/sud/valves/{stem}.fr.md", f"content/sud/valves/{stem}.png"]
+        "MESSAGE.txt", f"content/sud/valves/{stem}.fr.md", f"content/sud/valves/{stem}.jpg"]
     from publishing.service import mail
 
     message = mail.moderators_message(service.settings, "Titre", "Sud", "Service Exemple", "Camille",
                                       outcome.queued.where, outcome.queued.files, True, "0123abcd")
     names = sorted(part.get_filename() for part in message.iter_attachments())
-    assert names == [f"{stem}.fr.md", f"{stem}.png"]
+    assert names == [f"{stem}.fr.md", f"{stem}.jpg"]
 
 
 def test_the_unit_runs_the_service_unprivileged_and_hardened(tmp_path):

@@ -35,6 +35,10 @@ from publishing.service import image as images
 LINK_SCHEMES = ("https://", "http://", "mailto:")
 EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
+# What stands in for a field already refused, while the others are checked as `check` would
+STAND_IN: dict[str, Any] = {"website": "", "themes": [], "image_alt": "x", "submitter_email": "x@example.org"}
+LANG_SUFFIXES = tuple(f"_{lang}" for lang in LANGS)
+
 # What `check` reports, as the form says it (theme/i18n: submission.problem.<key>)
 PROBLEM_KEYS = {
     "missing": "required", "string_too_short": "required", "bad_website": "bad_website", "not_https": "not_https",
@@ -106,10 +110,15 @@ def check(submission: Submission, territory: str, today: date, links_max: int, r
     if not langs:
         return result
     slug = slugify(str(values.get(f"title_{langs[0]}", ""))) or "annonce"
-    files = notice_files(values, langs, territory, today, slug, image, submission_id)
-    _check_as_built(files, territory, langs, root, result)
+    # the files as check reads them; a field already refused stands in valid, so that the others are checked
+    standing_in = {**values, **{name: STAND_IN.get(name.rsplit("_", 1)[0] if name.endswith(LANG_SUFFIXES) else name,
+                                                   "x") for name in result.errors}}
+    if "until" in result.errors:
+        standing_in["until"] = today.isoformat()
+    _check_as_built(notice_files(standing_in, langs, territory, today, slug, None if "image" in result.errors
+                                 else image, submission_id), territory, langs, root, result)
     if not result.errors:
-        result.files, result.slug = files, slug
+        result.files, result.slug = notice_files(values, langs, territory, today, slug, image, submission_id), slug
         result.title = str(values.get(f"title_{langs[0]}", "")).strip()
     return result
 
