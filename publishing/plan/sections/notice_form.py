@@ -15,6 +15,7 @@ and each problem next to its field, into the built page between the two FORM_MAR
 from __future__ import annotations
 
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -161,6 +162,11 @@ def privacy_url(territories: dict[str, Territory], lang: str) -> str:
 def render(root: Any, values: dict[str, Any]) -> str:
     """The form's HTML, as the page holds it between FORM_MARKS (the service's re-rendering too)."""
     return templates.environment(str(root)).get_template(TEMPLATE).render(**values)
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """Nothing of the sites' content: the schema, the themes and the interface texts are shared."""
+    return []
 
 
 def add(section: SectionContext) -> None:
