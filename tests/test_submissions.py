@@ -243,8 +243,8 @@ def mapped_browser(browser):
     mapped.close()
 
 
-def new_page(mapped_browser):
-    context = mapped_browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 900})
+def new_page(mapped_browser, **options):
+    context = mapped_browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 900}, **options)
     context.set_default_timeout(15_000)
     return context, context.new_page()
 
@@ -345,6 +345,37 @@ def test_a_dutch_only_notice_with_a_poster(stack, mapped_browser):
     html = (out / "sud" / "nl" / "valves" / stem / "index.html").read_text(encoding="utf-8")
     assert "Infosessie over mantelzorg" in html and f"{stem}.jpg" in html
     assert not [p for p in out.rglob("*") if p.is_file() and b"jan@example.org" in p.read_bytes()]
+
+
+def test_the_problems_are_tied_to_their_fields_and_axe_finds_nothing(stack, mapped_browser):
+    """The form sent half filled, the browser's own checks turned off: the service's answer lists the
+    problems, each linked to its field and named by it (aria-describedby), and passes axe-core."""
+    from test_accessibility import AXE, RUN
+
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed: run `make` (npm ci)")
+    before = stack.branches()
+    context, page = new_page(mapped_browser)
+    context.add_init_script(path=str(AXE))  # before the page's scripts, as tests/test_accessibility.py does
+    base = f"https://{REGION}:{stack.settings.https_port}"
+    for path, lang in (("/valves/proposer/", "fr"), ("/nl/valves/proposer/", "nl")):
+        page.goto(base + path)
+        page.fill(f"#bp-title-{lang}", "Une annonce")
+        page.fill("#bp-website", "http://www.example.org/")
+        page.evaluate("document.querySelector('form.bp-form__form').noValidate = true")
+        page.click("button[type=submit]")
+        page.wait_for_url(base + path + "envoyer")
+        summary = page.locator("#bp-form-summary li a")
+        assert summary.count() >= 6
+        assert page.get_attribute("#bp-website", "aria-invalid") == "true"
+        described = page.get_attribute("#bp-website", "aria-describedby").split()
+        assert page.inner_text(f"#{described[-1]}") in ("L'adresse doit commencer par https:// (une adresse sûre).",
+                                                         "Het adres moet beginnen met https:// (een veilig adres).")
+        assert page.input_value(f"#bp-title-{lang}") == "Une annonce"
+        violations = page.evaluate(RUN)
+        assert not violations, violations
+    context.close()
+    assert stack.branches() == before
 
 
 # --- bad inputs ------------------------------------------------------------------------------------

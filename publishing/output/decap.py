@@ -48,7 +48,7 @@ LABELS = {
     "date": "Date", "kind": "Type de réunion", "theme": "Thème", "themes": "Thèmes",
     "participants": "Nombre de participants", "source": "Source (pour l'équipe, non publiée)",
     "image": "Image", "image_alt": "Description de l'image", "partner": "Partenaire",
-    "website": "Site web", "until": "Affiché jusqu'au", "start": "Début", "end": "Fin", "venue": "Lieu",
+    "website": "Site web", "until": "Affiché jusqu'au", "submitter": "Envoyé par (formulaire ; privé, jamais publié)", "start": "Début", "end": "Fin", "venue": "Lieu",
     "address": "Adresse", "street": "Rue et numéro", "postcode": "Code postal", "commune": "Commune",
     "online": "En ligne (lien)", "organiser": "Organisateur", "audience": "Public",
     "registration": "Inscription (lien)",
