@@ -1,6 +1,6 @@
 """Bad input: what an editor can get wrong, the exact line they read, and that nothing is published.
 
-Each case is a small repository (conftest.make_repo: the real sites/ and theme/,
+Each case is a small repository (tests.support.make_repo: the real sites/ and theme/,
 a two-page site, plus the case's files). For each one:
 
 - `check` names the problem on the exact line an editor reads (file:line: where: message);
@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import make_repo
 
 from publishing import build_sites
 from publishing.commands.check import check
 from publishing.problems import messages
+from tests.support import make_repo
 
 GOOD = """
     -- content/shared/index.fr.md --
@@ -66,7 +66,7 @@ PAGE = "---\ntitle: Page\n---\n# Page\n\n"  # a page's head, then the body of th
 class Case:
     id: str
     expected: str  # the first line of the problem, exactly as `check` prints it
-    files: str = ""  # inline files (conftest.make_repo), added to GOOD
+    files: str = ""  # inline files (tests.support.make_repo), added to GOOD
     raw: dict[str, bytes] = field(default_factory=dict)  # files written byte for byte
     edit: dict[str, tuple[str, str]] = field(default_factory=dict)  # path: (old, new) in a copied file
     warning: bool = False

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HOME, ROOT, make_repo
+
+from tests.support import HOME, ROOT, make_repo
 
 GOOD = HOME
 

@@ -8,10 +8,10 @@ import re
 from datetime import date
 
 import icalendar
-from conftest import HOME, make_repo
 
 from publishing import build_sites, check
 from publishing.cli import main
+from tests.support import HOME, make_repo
 
 TODAY = date(2026, 12, 4)
 FILLED = {

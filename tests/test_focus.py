@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import HOME, ROOT, make_repo
 
 from publishing.commands.check import load_project
 from publishing.model import TERRITORY_IDS
+from tests.support import HOME, ROOT, make_repo
 
 A4 = (595.28, 841.89)
 

@@ -11,9 +11,10 @@ import re
 from datetime import date
 
 import pytest
-from conftest import make_repo, serve_directory
 
+from harness.served import serve_directory
 from publishing import build_sites, check
+from tests.support import make_repo
 
 TODAY = date(2026, 12, 4)
 

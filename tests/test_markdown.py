@@ -1,9 +1,8 @@
 """Valid Markdown an editor writes builds as written: what the check reads agrees with the page."""
 from __future__ import annotations
 
-from conftest import make_repo
-
 from publishing import build_sites, check
+from tests.support import make_repo
 
 FOOTNOTES = """
     -- content/shared/index.fr.md --

@@ -11,11 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import HOME, ROOT, make_repo
-from test_news_agenda import item  # an inline dated item
 
 from publishing import build_sites
 from publishing.commands.check import check
+from tests.support import HOME, ROOT, item, make_repo
 
 TODAY = date(2026, 12, 1)
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import make_repo
 
 from publishing import build_sites, check
 from publishing.load.yamlio import load_markdown
@@ -25,6 +24,7 @@ from publishing.markdown import reading
 from publishing.markdown.extensions import web_extensions
 from publishing.markdown.html import to_html
 from publishing.problems import Report
+from tests.support import make_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "markdown" / "constructs.fr.md"

@@ -4,12 +4,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import ROOT
-
 from publishing import build_sites
 from publishing.commands.check import load_project
 from publishing.output import pdf
 from publishing.output.synthesis_pdf import synthesis_html
+from tests.support import ROOT
 
 
 def digests(folder: Path) -> dict[str, str]:

@@ -5,12 +5,12 @@ import json
 import shutil
 
 import pytest
-from chromium import record_requests
-from conftest import make_repo
 
+from harness.chromium import record_requests
 from publishing import build_sites
 from publishing.model import TERRITORY_IDS
 from publishing.output.search import index_sites, language_roots
+from tests.support import make_repo
 
 RESULTS = "[...document.querySelectorAll('#bp-search-results a')].map(a => a.href)"
 STATUS = "document.getElementById('bp-search-status').textContent"

@@ -7,8 +7,8 @@ import sys
 import time
 import urllib.request
 
-from conftest import ROOT, make_repo
-from served import free_port
+from harness.served import free_port
+from tests.support import ROOT, make_repo
 
 
 def fetch(url: str) -> str | None:

@@ -13,14 +13,13 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from served import BROTLI, running_nginx
 
+from harness.served import BROTLI, running_nginx
 from publishing.commands.server_config import read_settings
 from publishing.load.territories import load_communes, load_territories
 from publishing.output.nginx import domains
 from publishing.problems import Report
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import REFERENCE, ROOT
 
 
 def territories():
@@ -208,12 +207,13 @@ def test_access_log_keeps_no_full_ip(server):
 
 # --- the old sites' addresses, on the real build ------------------------------------------------------
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "old-urls.md"
+OLD_URLS = REFERENCE / "old-urls.md"
 
 
 def old_addresses() -> list[str]:
-    """The addresses listed in ../shared/reference/old-urls.md (the table's first column)."""
-    return re.findall(r"^\| (https?://\S+) \|", REFERENCE.read_text(encoding="utf-8"), re.M)
+    """The addresses listed in ../shared/reference/old-urls.md (the table's first column; its copy in
+    tests/fixtures/reference/)."""
+    return re.findall(r"^\| (https?://\S+) \|", OLD_URLS.read_text(encoding="utf-8"), re.M)
 
 
 def test_every_old_address_of_the_reference_is_kept():

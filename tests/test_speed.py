@@ -11,12 +11,12 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import HOME, make_repo
 
 from publishing.commands.check import load_project
 from publishing.mkdocs_adapter import build_language, shared_nav
 from publishing.output.search import BUNDLE, LanguageRoot, index_sites, pagefind_binary, searchable, tidy_bundle
 from publishing.plan.site import plan_site
+from tests.support import HOME, make_repo
 
 
 def built_pages(folder):

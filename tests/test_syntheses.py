@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import HOME, ROOT, make_repo
 
 from publishing import build_sites
 from publishing.commands.check import check, load_project
+from tests.support import HOME, ROOT, make_repo
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
