@@ -591,6 +591,7 @@ def test_check_names_the_problem(tmp_path, case):
     assert not case.english or case.english in english.splitlines(), english
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_a_failed_build_publishes_nothing(tmp_path, good_build, case):
     root = make_case(tmp_path, case)
@@ -625,6 +626,7 @@ def test_every_message_has_french_and_english_with_a_fix():
             assert text and fix, (code, lang)
 
 
+@pytest.mark.slow
 def test_drafts_are_reported_and_never_published(tmp_path):
     root = make_repo(tmp_path, textwrap.dedent(GOOD) + textwrap.dedent("""
         -- content/shared/projet.fr.md --

@@ -142,6 +142,7 @@ def test_the_relaxed_policy_applies_to_admin_alone():
     assert region == "brusano.brussels" or "brusano" in region
 
 
+@pytest.mark.slow
 def test_the_admin_folder_holds_everything_the_editor_loads(tmp_path):
     from publishing.commands.admin import DECAP_DIST, write_admin
 

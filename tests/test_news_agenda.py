@@ -12,6 +12,8 @@ import pytest
 from publishing import build_sites
 from tests.support import HOME, item, make_repo
 
+pytestmark = pytest.mark.slow  # every test here builds sites
+
 TODAY = date(2023, 3, 1)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from publishing import build_sites
 from publishing.commands.check import load_project
 from publishing.output import pdf
@@ -26,6 +28,7 @@ def test_two_builds_of_the_real_content_are_byte_identical(public, tmp_path):
     assert not different, f"{len(different)} files differ, e.g. {different[:10]}"
 
 
+@pytest.mark.slow
 def test_a_pdf_rendered_twice_is_byte_identical():
     """The build reuses cached PDFs: render one without the cache, twice."""
     project, strings, _report = load_project(ROOT)

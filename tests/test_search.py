@@ -39,6 +39,7 @@ def test_each_language_root_has_its_own_index(public, site):
         assert not (root / "pagefind" / "pagefind-ui.js").exists()
 
 
+@pytest.mark.slow
 def test_only_the_article_of_a_page_in_its_language_is_indexed(tmp_path):
     root = make_repo(tmp_path, """
         -- content/shared/index.fr.md --

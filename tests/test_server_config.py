@@ -103,6 +103,7 @@ def get(settings, host, path="/", tls=True, headers=None):
     return response, body
 
 
+@pytest.mark.slow
 def test_every_domain_answers(server):
     settings, _ = server
     for domain in domains(territories()):
@@ -124,6 +125,7 @@ def test_every_domain_answers(server):
                 assert response.status == 301 and response.getheader("Location") == canonical, (host, tls)
 
 
+@pytest.mark.slow
 def test_404_per_language(server):
     settings, _ = server
     for domain in domains(territories()):
@@ -134,6 +136,7 @@ def test_404_per_language(server):
             assert response.getheader("Content-Security-Policy")
 
 
+@pytest.mark.slow
 def test_unknown_hosts_are_refused(server):
     settings, _ = server
     with pytest.raises((ssl.SSLError, ConnectionError)):
@@ -142,12 +145,14 @@ def test_unknown_hosts_are_refused(server):
         get(settings, "evil.example.org", tls=False)
 
 
+@pytest.mark.slow
 def test_acme_challenge_over_http(server):
     settings, _ = server
     response, body = get(settings, "bassin-sud.brussels", "/.well-known/acme-challenge/token123", tls=False)
     assert response.status == 200 and body == b"token123.key"
 
 
+@pytest.mark.slow
 def test_types_and_caching(server):
     settings, _ = server
     host = "www.bassin-sud.brussels"
@@ -169,6 +174,7 @@ def test_types_and_caching(server):
         assert response.getheader("X-Content-Type-Options") == "nosniff", path
 
 
+@pytest.mark.slow
 def test_no_dotfile_no_listing(server):
     settings, _ = server
     for path in ("/.git/config", "/.env", "/.git/"):
@@ -178,6 +184,7 @@ def test_no_dotfile_no_listing(server):
     assert response.status == 404
 
 
+@pytest.mark.slow
 def test_precompressed_gzip_with_vary(server):
     settings, _ = server
     response, body = get(settings, "www.bassin-sud.brussels", "/", headers={"Accept-Encoding": "gzip"})
@@ -188,6 +195,7 @@ def test_precompressed_gzip_with_vary(server):
     assert response.getheader("Content-Encoding") is None and b"home sud fr" in body
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BROTLI.exists(), reason="libnginx-mod-http-brotli-static is not installed")
 def test_precompressed_brotli_with_vary(server):
     settings, _ = server
@@ -198,6 +206,7 @@ def test_precompressed_brotli_with_vary(server):
         assert text in brotli.decompress(body)
 
 
+@pytest.mark.slow
 def test_access_log_keeps_no_full_ip(server):
     settings, tmp = server
     get(settings, "www.brusano.brussels", "/")

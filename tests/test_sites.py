@@ -104,6 +104,7 @@ def test_every_page_is_in_its_own_language_nav(public):
 
 # --- behaviour on inline repositories ----------------------------------------------
 
+@pytest.mark.slow
 def test_a_page_in_content_shared_appears_on_all_six_sites(tmp_path):
     from publishing import build_sites
     from tests.support import HOME, make_repo

@@ -54,6 +54,7 @@ NAVIGATION = HOME + """
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_shared_navigation_is_materials_own(tmp_path, monkeypatch, lang):
     project, strings, report = load_project(make_repo(tmp_path, NAVIGATION))
