@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from served import free_port, running_nginx
 
+from harness.served import free_port, running_nginx
 from publishing.commands.build import build_sites
 from publishing.output.nginx import ServerSettings
 from publishing.output.systemd import unit
@@ -235,7 +235,7 @@ def drop_draft_and_check(stack: Stack, branch: str, site: str, lang: str) -> Pat
 @pytest.fixture(scope="module")
 def mapped_browser(browser):
     """Chromium sending the sites' host names to the loopback nginx."""
-    from chromium import ARGS, find_chromium
+    from harness.chromium import ARGS, find_chromium
 
     args = [*ARGS, "--host-resolver-rules=MAP *.brussels 127.0.0.1", "--proxy-bypass-list=*.brussels"]
     mapped = browser.browser_type.launch(executable_path=find_chromium(), headless=True, args=args)
@@ -243,7 +243,7 @@ def mapped_browser(browser):
     mapped.close()
 
 
-def new_page(mapped_browser, **options):
+def open_context(mapped_browser, **options):
     context = mapped_browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 900}, **options)
     context.set_default_timeout(15_000)
     return context, context.new_page()
@@ -252,7 +252,7 @@ def new_page(mapped_browser, **options):
 def test_a_partner_proposes_a_notice_in_french(stack, mapped_browser):
     before = stack.branches()
     mails = len(stack.mailbox.messages)
-    context, page = new_page(mapped_browser)
+    context, page = open_context(mapped_browser)
     base = f"https://{REGION}:{stack.settings.https_port}"
     page.goto(f"{base}/valves/")
     page.click("text=Proposer une annonce")
@@ -308,7 +308,7 @@ def test_a_partner_proposes_a_notice_in_french(stack, mapped_browser):
 
 def test_a_dutch_only_notice_with_a_poster(stack, mapped_browser):
     before = stack.branches()
-    context, page = new_page(mapped_browser)
+    context, page = open_context(mapped_browser)
     base = f"https://{SUD_NL}:{stack.settings.https_port}"
     page.goto(f"{base}/valves/proposer/")
     assert page.inner_text("h1").startswith("Een bericht voorstellen")
@@ -350,12 +350,12 @@ def test_a_dutch_only_notice_with_a_poster(stack, mapped_browser):
 def test_the_problems_are_tied_to_their_fields_and_axe_finds_nothing(stack, mapped_browser):
     """The form sent half filled, the browser's own checks turned off: the service's answer lists the
     problems, each linked to its field and named by it (aria-describedby), and passes axe-core."""
-    from test_accessibility import AXE, RUN
+    from tests.test_accessibility import AXE, RUN
 
     if not AXE.is_file():
         pytest.skip("axe-core is not installed: run `make` (npm ci)")
     before = stack.branches()
-    context, page = new_page(mapped_browser)
+    context, page = open_context(mapped_browser)
     context.add_init_script(path=str(AXE))  # before the page's scripts, as tests/test_accessibility.py does
     base = f"https://{REGION}:{stack.settings.https_port}"
     for path, lang in (("/valves/proposer/", "fr"), ("/nl/valves/proposer/", "nl")):

@@ -77,6 +77,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("clé inconnue « {key} ».", "corrigez l'orthographe ou supprimez la ligne ; clés permises : {allowed}."),
         "en": ("unknown key '{key}'.", "fix the spelling or remove the line; allowed keys: {allowed}."),
     },
+    "renamed_key": {
+        "fr": ("la clé « {key} » a été renommée « {new} ».",
+               "écrivez « {new} » à la place de « {key} » (voyez le guide pour ce qu'elle veut dire)."),
+        "en": ("the key '{key}' was renamed '{new}'.",
+               "write '{new}' instead of '{key}' (see the guide for what it means)."),
+    },
     "string_type": {
         "fr": ("un texte est attendu ici, pas « {input} ».", "écrivez du texte, entre guillemets si besoin."),
         "en": ("text expected here, not '{input}'.", "write text, quoted if needed."),
