@@ -58,6 +58,7 @@ class Stack:
     mailbox: Mailbox
     options_log: Path
     tmp: Path
+    smtp_port: int
 
     def branches(self) -> set[str]:
         out = git(self.host_git, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms/")
@@ -152,7 +153,7 @@ def stack():
         with running_service(tmp, public, host_git, smtp.port) as (sock, home), \
                 running_nginx(public, connections=256, submissions_socket=str(sock),
                               submissions_rate="6000r/m", submissions_burst=200) as (settings, _):
-            yield Stack(settings, host_git, home, mailbox, options_log, tmp)
+            yield Stack(settings, host_git, home, mailbox, options_log, tmp, smtp.port)
     finally:
         smtp.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -304,6 +305,31 @@ def test_a_partner_proposes_a_notice_in_french(stack, mapped_browser):
     assert "Atelier Exemple ouvre ses portes" in page_html
     leaked = [p for p in out.rglob("*") if p.is_file() and b"camille@example.org" in p.read_bytes()]
     assert not leaked
+
+
+def test_the_form_works_without_javascript(stack, mapped_browser):
+    """Scripts off: both languages' texts are shown, the maximum length is said, the form is sent."""
+    before = stack.branches()
+    context, page = open_context(mapped_browser, java_script_enabled=False)
+    base = f"https://{REGION}:{stack.settings.https_port}"
+    page.goto(f"{base}/nl/valves/proposer/")
+    assert page.is_visible("[data-bp-text=fr]") and page.is_visible("[data-bp-text=nl]")
+    assert page.inner_text("#bp-body-nl-count") == "Hoogstens 4000 tekens."
+    page.check("input[name=langs][value=nl]")
+    page.fill("#bp-title-nl", "Vorming zonder JavaScript")
+    page.fill("#bp-summary-nl", "Een vorming.")
+    page.fill("#bp-body-nl", "Een vorming van het Voorbeeldcentrum.")
+    page.fill("#bp-partner", "Voorbeeldcentrum")
+    page.fill("#bp-until", (TODAY + timedelta(days=5)).isoformat())
+    page.fill("#bp-submitter-name", "Jan Voorbeeld")
+    page.fill("#bp-submitter-email", "jan@example.org")
+    page.check("#bp-consent")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/nl/valves/proposer/merci/")
+    context.close()
+    (branch,) = stack.branches() - before
+    assert branch == f"cms/valves-region/{TODAY.isoformat()}-vorming-zonder-javascript"
+    git(stack.host_git, "update-ref", "-d", f"refs/heads/{branch}")
 
 
 def test_a_dutch_only_notice_with_a_poster(stack, mapped_browser):
@@ -554,7 +580,9 @@ def test_without_a_git_host_the_queue_folder_and_the_files_by_email(stack):
     settings_file = home / "server.yml"
     settings_file.write_text(yaml.safe_dump({
         "public": str(stack.tmp / "public"), "submissions_home": str(home), "submissions_push": False,
-        "mail_from": "", "moderators": ["moderation@example.org"]}))  # no e-mail sent: the message is read here
+        "smtp_host": "127.0.0.1", "smtp_port": stack.smtp_port, "mail_from": "valves@example.org",
+        "moderators": ["moderation@example.org"]}))
+    mails = len(stack.mailbox.messages)
     service = Service(read_settings(settings_file), ROOT)
     outcome = service.process(Submission(valid_fields(image_alt_fr="Une affiche rouge"), png()), "sud", "fr",
                               TODAY, "0123abcd")
@@ -564,12 +592,13 @@ def test_without_a_git_host_the_queue_folder_and_the_files_by_email(stack):
     stem = f"{TODAY.isoformat()}-journee-portes-ouvertes-du-service-exemple"
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == [
         "MESSAGE.txt", f"content/sud/valves/{stem}.fr.md", f"content/sud/valves/{stem}.jpg"]
-    from publishing.service import mail
-
-    message = mail.moderators_message(service.settings, "Titre", "Sud", "Service Exemple", "Camille",
-                                      outcome.queued.where, outcome.queued.files, True, "0123abcd")
-    names = sorted(part.get_filename() for part in message.iter_attachments())
-    assert names == [f"{stem}.fr.md", f"{stem}.jpg"]
+    by_rcpt = {rcpt[0]: message for _, rcpt, message in stack.mailbox.messages[mails:]}
+    assert set(by_rcpt) == {"moderation@example.org", "camille@example.org"}
+    moderators = by_rcpt["moderation@example.org"]
+    attached = {part.get_filename(): part.get_content() for part in moderators.iter_attachments()}
+    assert sorted(attached) == [f"{stem}.fr.md", f"{stem}.jpg"]
+    assert attached[f"{stem}.jpg"] == (folder / f"content/sud/valves/{stem}.jpg").read_bytes()
+    assert f"content/sud/valves/{stem}.fr.md" in moderators.get_body(("plain",)).get_content()
 
 
 def test_the_unit_runs_the_service_unprivileged_and_hardened(tmp_path):
@@ -588,3 +617,8 @@ def test_the_unit_runs_the_service_unprivileged_and_hardened(tmp_path):
         problems = [line for line in done.stderr.splitlines() if "brusano-submissions.service" in line
                     and "User" not in line and "Group" not in line]
         assert not problems, done.stderr
+        # systemd's own measure of what the service could still reach: 0 (nothing) to 10 (everything)
+        done = subprocess.run([analyze, "security", "--offline=true", str(path)], capture_output=True, text=True)
+        exposure = re.search(r"Overall exposure level for \S+: ([0-9.]+)", done.stdout + done.stderr)
+        if exposure:
+            assert float(exposure.group(1)) <= 2.0, done.stdout
