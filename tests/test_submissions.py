@@ -519,6 +519,14 @@ def test_the_rate_limit_per_address(stack):
         assert stack.branches() == before
 
 
+def test_the_service_down(stack):
+    """nginx answers for a service that does not: the page says so in the language, nothing is kept."""
+    with running_nginx(stack.tmp / "public", submissions_socket=str(stack.tmp / "nobody.sock")) as (settings, _):
+        status, _, html = post(settings, SUD_NL, "/valves/proposer/envoyer", valid_fields())
+    assert status == 502
+    assert "De dienst is tijdelijk niet beschikbaar: uw bericht is niet opgeslagen." in html
+
+
 def test_the_queue_full(stack):
     """When PENDING_MAX submissions wait on the Git host, a polite refusal."""
     before = stack.branches()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from publishing.model import LANGS, Territory
+from publishing.model.paths import NOTICE_BODY_MB, NOTICE_SUBMIT, NOTICE_TOO_LARGE, NOTICE_TOO_MANY, NOTICE_UNAVAILABLE
 from publishing.model.redirect import Redirect, locate
 
 YEAR = 365 * 24 * 3600
@@ -344,12 +345,9 @@ def _https(domain: Domain, settings: ServerSettings) -> list[str]:
     return lines
 
 
-# The partners' form (publishing/plan/sections/notice_form.py) posts to its page's "envoyer"
-SUBMIT = "valves/proposer/envoyer"
-SUBMIT_PAGES = {413: "valves/proposer/trop-volumineux/", 429: "valves/proposer/trop-d-envois/",
-                502: "valves/proposer/indisponible/", 503: "valves/proposer/indisponible/",
-                504: "valves/proposer/indisponible/"}
-SUBMIT_BODY_MB = 6  # the form's image (5 MB, notice_form.IMAGE_MB) and its texts
+# The partners' form's post (publishing/plan/sections/notice_form.py), and the page of each refusal
+SUBMIT_PAGES = {413: NOTICE_TOO_LARGE, 429: NOTICE_TOO_MANY, 502: NOTICE_UNAVAILABLE, 503: NOTICE_UNAVAILABLE,
+                504: NOTICE_UNAVAILABLE}
 
 
 def _submissions_zone(settings: ServerSettings) -> list[str]:
@@ -367,12 +365,12 @@ def _submissions(domain: Domain, settings: ServerSettings, prefix: str, lang: st
         return []
     base = prefix if len(domain.roots) > 1 else "/"
     headers = [(name, value) for name, value in SECURITY_HEADERS]
-    return [f"    location = {base}{SUBMIT} {{",
+    return [f"    location = {base}{NOTICE_SUBMIT} {{",
             "        limit_except POST { deny all; }",
             f"        limit_req zone=brusano_submissions burst={settings.submissions_burst} nodelay;",
             "        limit_req_status 429;",
-            f"        client_max_body_size {SUBMIT_BODY_MB}m;",
-            *[f"        error_page {status} {base}{page};" for status, page in SUBMIT_PAGES.items()],
+            f"        client_max_body_size {NOTICE_BODY_MB}m;",
+            *[f"        error_page {status} {base}{page}/;" for status, page in SUBMIT_PAGES.items()],
             f"        proxy_pass http://unix:{settings.submissions_socket}:;",
             "        proxy_set_header Host $host;",
             f"        proxy_set_header X-Brusano-Site {domain.site};",

@@ -25,7 +25,7 @@ from starlette.routing import Route
 from publishing.load.strings import load_strings
 from publishing.load.territories import load_communes, load_territories
 from publishing.model import LANGS, Territory
-from publishing.model.paths import NOTICES
+from publishing.model.paths import NOTICE_SUBMIT
 from publishing.output.nginx import ServerSettings
 from publishing.plan.sections import notice_form
 from publishing.plan.sections.notice_form import (
@@ -128,7 +128,7 @@ class Service:
                       mail.moderators_message(self.settings, checked.title, territory, str(values.get("partner", "")),
                                               f"{name} <{email}>", queued.where, queued.files, attach, submission_id),
                       mail.partner_message(self.settings, self.strings, lang, name, email, checked.title))
-        except (OSError, Exception) as error:  # queued all the same: the moderators see it on the Git host
+        except Exception as error:  # queued all the same: the moderators see it on the Git host or in queue/
             log.error("submission %s: e-mail not sent: %s", submission_id, error)
 
     def state(self, outcome: Outcome, values: dict[str, Any], lang: str) -> FormState:
@@ -181,8 +181,8 @@ def make_app(service: Service) -> Starlette:
     async def health(request: Request) -> Response:
         return PlainTextResponse("ok")
 
-    return Starlette(routes=[Route(f"/{NOTICES}/proposer/envoyer", submit, methods=["POST"]),
-                             Route(f"/nl/{NOTICES}/proposer/envoyer", submit, methods=["POST"]),
+    return Starlette(routes=[Route(f"/{NOTICE_SUBMIT}", submit, methods=["POST"]),
+                             Route(f"/nl/{NOTICE_SUBMIT}", submit, methods=["POST"]),
                              Route("/health", health, methods=["GET"])])
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -152,7 +151,3 @@ def _unique(stem: str, files: dict[str, bytes], existing_files: set[str],
             content = content.replace(f"image: {stem}.".encode(), f"image: {chosen}.".encode())
         renamed[f"{folder}/{new_name}"] = content
     return chosen, renamed
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

@@ -25,24 +25,29 @@ from markupsafe import Markup
 from publishing.load.items import TEXT_FIELDS
 from publishing.load.news import NoticeMeta, until_limit
 from publishing.model import LANGS, Lookup, Territory
-from publishing.model.paths import NOTICES
+from publishing.model.paths import (
+    NOTICE_BODY_MB,
+    NOTICE_FORM,
+    NOTICE_IMAGE_MB,
+    NOTICE_SUBMIT,
+    NOTICE_THANKS,
+    NOTICE_TOO_LARGE,
+    NOTICE_TOO_MANY,
+    NOTICE_UNAVAILABLE,
+)
 from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
 
-FORM = f"{NOTICES}/proposer"  # the form's page
-ACTION = "envoyer"  # where it posts, beside it (nginx proxies it to the service)
-TOO_LARGE = f"{FORM}/trop-volumineux"  # nginx's answer to a body over the limit (413)
-TOO_MANY = f"{FORM}/trop-d-envois"  # nginx's answer to too many submissions from one address (429)
-UNAVAILABLE = f"{FORM}/indisponible"  # nginx's answer when the service does not answer (502, 503, 504)
-THANKS = f"{FORM}/merci"  # where the service sends the partner once the submission is queued
+FORM = NOTICE_FORM  # the form's page
+ACTION = NOTICE_SUBMIT.rsplit("/", 1)[-1]  # where it posts, beside it (nginx proxies it to the service)
+THANKS, TOO_LARGE, TOO_MANY, UNAVAILABLE = NOTICE_THANKS, NOTICE_TOO_LARGE, NOTICE_TOO_MANY, NOTICE_UNAVAILABLE
 FORM_MARKS = ("<!-- bp-notice-form -->", "<!-- /bp-notice-form -->")  # the service replaces what is between
 TEMPLATE = "notice_form.html"
 
 # Characters at most in each text (the live count shows them): a notice is short
 MAX_LENGTH = {"title": 120, "summary": 300, "body": 4000, "image_alt": 250, "partner": 120, "website": 300,
               "submitter_name": 120, "submitter_email": 200}
-IMAGE_MB = 5  # the largest image accepted (the service's check; nginx's body limit is a little above)
-BODY_MB = IMAGE_MB + 1
+IMAGE_MB, BODY_MB = NOTICE_IMAGE_MB, NOTICE_BODY_MB
 
 # The header's keys the form does not ask: set by the service (date, image's file name, source, draft,
 # submitter), or one per language (TEXT_FIELDS)
@@ -149,7 +154,6 @@ def view(t: Lookup, lang: str, today: date, privacy_url: str, state: FormState |
         "shared": [one(f) for f in shared], "person": [one(f) for f in person],
         "trap": {"name": TRAP, "id": "bp-trap", "label": t("submission.trap")},
         "summary": errors, "refused": state.refused,
-        "image_mb": IMAGE_MB,
     }
 
 
