@@ -391,6 +391,7 @@ def test_the_problems_are_tied_to_their_fields_and_axe_finds_nothing(stack, mapp
         page.evaluate("document.querySelector('form.bp-form__form').noValidate = true")
         page.click("button[type=submit]")
         page.wait_for_url(base + path + "envoyer")
+        assert page.title().startswith(("Erreur :", "Fout:"))
         summary = page.locator("#bp-form-summary li a")
         assert summary.count() >= 6
         assert page.get_attribute("#bp-website", "aria-invalid") == "true"

@@ -81,7 +81,10 @@ class Service:
         t = self.strings.for_lang(lang)
         privacy = notice_form.privacy_url(self.territories, lang)
         form = notice_form.render(self.root, notice_form.view(t, lang, today, privacy, state))
-        return page[:start] + form + page[end:]
+        page = page[:start] + form + page[end:]
+        if state.errors or state.refused:  # the tab's title says it first (screen readers read it on load)
+            page = page.replace("<title>", f"<title>{t('submission.title_problem')} ", 1)
+        return page
 
     # --- a submission --------------------------------------------------------------------------
     def process(self, submission: Submission, site: str, lang: str, today: date, submission_id: str) -> Outcome:
