@@ -40,17 +40,21 @@ COMMON = set("""le la les l de du des d un une et en a au aux pour par sur dans 
 leur leurs ce cet cette ces votre vos notre nos plus y est entre vers chez sous ne pas c est ce quoi comment
 brusano""".split())
 
+NUMBERS = dict(zip("un deux trois quatre cinq six sept huit neuf dix".split(), map(str, range(1, 11))))
 SeedLines = Callable[[str], list[str]]
 
 
 def normal_words(text: str) -> list[str]:
-    """Lower case, no accents, no tags, no inclusive endings (·es), ordinals as 2e, split on what is not a letter."""
+    """Lower case, no accents, no tags, no inclusive endings (·es), ordinals as 2e (première, 1ère: 1e), numbers as
+    digits, split on what is not a letter or a digit."""
     text = re.sub(r"<[^>]+>", "", text.replace("\u00a0", " "))
     text = re.sub(r"[·.](?:e|es|ne|nes|rice|rices|euse|euses|ère|ères)\b", "", text)
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\b(\d+)(?:eme|ere|er|e)\b", r"\1e", text)
-    return re.findall(r"[a-z0-9]+", text)
+    text = re.sub(r"\bpremi(?:ere|er)s?\b", "1e", text)
+    text = re.sub(r"\b(?:deuxieme|seconde?)s?\b", "2e", text)
+    return [NUMBERS.get(word, word) for word in re.findall(r"[a-z0-9]+", text)]
 
 
 def same_word(a: str, b: str) -> bool:
@@ -64,7 +68,8 @@ def same_word(a: str, b: str) -> bool:
 def words_in(words: list[str], passage: str) -> list[str]:
     """The words not found in the passage (empty: all there)."""
     found = set(normal_words(passage))
-    return [w for w in words if w not in COMMON and w not in found and not any(same_word(w, f) for f in found)]
+    return [w for w in words if w not in COMMON and not re.fullmatch(r"\d+e?", w)  # numbers: the date says them
+            and w not in found and not any(same_word(w, f) for f in found)]
 
 
 def cited(source: str) -> list[tuple[str, list[tuple[int, int]]]]:
