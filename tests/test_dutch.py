@@ -28,7 +28,7 @@ SET_ASIDE = {
     r"\bin eigen naam\b": "op persoonlijke titel",
     r"\bVeranderingsateliers\b": "Veranderateliers",
     r"\bRaad voor de Gewestelijke Actie\b": "Gewestelijke Actieraad",
-    r"(?i:\boriëntatielijn)": "doorverwijslijn",
+    r"(?i:\boriëntatie)": "doorverwijslijn, doorverwijzing",
     r"(?i:\bonderlinge kennis\b)": "elkaar (beter) leren kennen, kennis van elkaar",
     r"(?i:gezondheidsdynamieken|welzijnsdynamieken)": "wat er rond welzijn en gezondheid in beweging is",
     r"(?i:\btransversale (?:visie|acties)\b)": "een overkoepelende visie, gezamenlijke acties",
