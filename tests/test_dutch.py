@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 # A variant the glossary sets aside, and what to write instead.
 SET_ASIDE = {
     r"(?i:\bje\b|\bjij\b|\bjou\b|\bjouw\b|\bjezelf\b|\bjullie\b)": "u, uw",

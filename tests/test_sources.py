@@ -25,9 +25,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+from tests.support import ROOT, SHARED
+
+SEEDS = SHARED / "seeds"
 FOLDERS = ("syntheses", "actualites", "agenda", "valves")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
@@ -98,7 +99,7 @@ def passage(source: str, seed_lines: SeedLines) -> str:
 
 def real_seed_lines(number: str) -> list[str]:
     if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is absent: the sources cannot be read here")
+        pytest.skip(f"{SEEDS} is absent: the seeds are the team's material beside the repository, not copied")
     [path] = SEEDS.glob(f"{number}_*.txt")
     return path.read_text(encoding="utf-8").split("\n")
 
