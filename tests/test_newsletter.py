@@ -113,6 +113,8 @@ def test_every_link_leads_to_a_built_page(letters):
         assert len(links) >= 8
         for url in links:
             assert page_of(public, url).is_file(), url
+            # the edition, for the audience report (publishing.model.audience): in both languages
+            assert urlsplit(url).query == "nl=2026-12", url
 
 
 def test_the_plain_text_carries_every_item_and_link(letters):
@@ -125,7 +127,7 @@ def test_the_plain_text_carries_every_item_and_link(letters):
     for url in set(re.findall(r'href="(https://[^"]+)"', html)):
         assert url in text, url
     assert "Un événement trop lointain" not in text  # beyond the coming weeks
-    assert "Bonne fin d'année ! Voir aussi l'accueil (https://www.brusano.brussels/)." in text
+    assert "Bonne fin d'année ! Voir aussi l'accueil (https://www.brusano.brussels/?nl=2026-12)." in " ".join(text.split())
 
 
 @pytest.mark.parametrize("width", [600, 375])
