@@ -63,6 +63,14 @@ def parser() -> argparse.ArgumentParser:
     letter.add_argument("--month", required=True, metavar="AAAA-MM", help="le mois de l'édition, par ex. 2026-12")
     letter.add_argument("--out", type=Path, help="dossier écrit")
     today_option(letter)
+    audience = sub.add_parser("audience", help="l'audience des sites d'après les journaux du serveur : une page HTML, "
+                                               "des tableaux CSV et un résumé (build/audience/ par défaut)")
+    audience.add_argument("--logs", type=Path, nargs="+", required=True, metavar="FICHIER",
+                          help="journaux d'accès nginx, simples ou .gz, dans n'importe quel ordre")
+    period = audience.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="AAAA-MM", help="le mois compté, par ex. 2026-11")
+    period.add_argument("--year", metavar="AAAA", help="l'année comptée (les mois additionnés)")
+    audience.add_argument("--out", type=Path, help="dossier écrit")
     rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
     rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
@@ -145,6 +153,8 @@ def run(args) -> int:
         return 1 if report.failed() else 0
     if args.command == "new":
         return new(args)
+    if args.command == "audience":
+        return audience(args)
     raise UsageError("unknown_command", input=args.command)
 
 
@@ -161,6 +171,18 @@ def server_config(args) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def audience(args) -> int:
+    from publishing.commands.audience import audience, period_of
+
+    period = period_of(args.month, args.year)
+    written, _figures, report = audience(args.root, args.logs, period, args.out, progress=sys.stderr.isatty())
+    if report.problems:
+        print(report.render(args.messages), file=sys.stderr if report.failed() else sys.stdout)
+    for path in written:
+        print(path)
+    return 1 if report.failed() else 0
 
 
 def new(args) -> int:

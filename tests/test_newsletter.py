@@ -127,7 +127,8 @@ def test_the_plain_text_carries_every_item_and_link(letters):
     for url in set(re.findall(r'href="(https://[^"]+)"', html)):
         assert url in text, url
     assert "Un événement trop lointain" not in text  # beyond the coming weeks
-    assert "Bonne fin d'année ! Voir aussi l'accueil (https://www.brusano.brussels/?nl=2026-12)." in " ".join(text.split())
+    said = " ".join(text.split())
+    assert "Bonne fin d'année ! Voir aussi l'accueil (https://www.brusano.brussels/?nl=2026-12)." in said
 
 
 @pytest.mark.parametrize("width", [600, 375])

@@ -105,7 +105,7 @@ def _open(path: Path) -> io.TextIOBase:
     with open(path, "rb") as probe:
         magic = probe.read(2)
     if magic == b"\x1f\x8b":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="latin-1", newline="\n")  # type: ignore[arg-type]
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="latin-1", newline="\n")
     return open(path, encoding="latin-1", newline="\n")
 
 

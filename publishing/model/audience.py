@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import unquote, urlsplit
 
+from publishing.model.newsletter import EDITION_PARAMETER
+
 # (day ordinal, second of the day, client, host, request, status, referrer, user agent)
 Line = tuple[int, int, str, str, str, int, str, str]
 
@@ -50,7 +52,8 @@ SEARCH_ENGINES: tuple[tuple[str, str], ...] = (
     ("Yandex", r"(^|\.)yandex\.[a-z.]+$"), ("Baidu", r"(^|\.)baidu\.com$"),
     ("Lilo", r"(^|\.)lilo\.org$"), ("Perplexity", r"(^|\.)perplexity\.ai$"),
 )
-NEWSLETTER = re.compile(r"(?:^|&)nl=(\d{4}-\d\d)(?:&|$)")  # ?nl=2026-12: the edition, never a person
+# ?nl=2026-12 (publishing.model.newsletter): the edition, never a person
+NEWSLETTER = re.compile(rf"(?:^|&){EDITION_PARAMETER}=(\d{{4}}-\d\d)(?:&|$)")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,13 @@ class Figures:
 
     @property
     def empty(self) -> bool:
-        return not self.total.page_views and not any(n for *_, n in self.pdfs) and not self.calendars
+        """Nothing counted: no line of the period, or none but robots'."""
+        return not (self.total.page_views or self.pdfs or self.calendars or self.feeds)
+
+    def share(self, kind: str) -> int:
+        """The percentage of visits that came from a kind of source (newsletter, search…)."""
+        came = sum(visits for *_, source, _name, visits in self.sources if source == kind)
+        return round(100 * came / self.total.visits) if self.total.visits else 0
 
 
 @dataclass
@@ -228,7 +237,7 @@ class Tally:
         return number
 
     def _source_of(self, query: str, referrer: str) -> int:
-        if "nl=" in query:
+        if EDITION_PARAMETER in query:
             edition = NEWSLETTER.search(query)
             if edition:
                 return self._source(Source("newsletter", edition.group(1)))
@@ -302,7 +311,7 @@ class Tally:
                 for d in range(period.first.toordinal(), min(period.last.toordinal(), max(covered, default=0)) + 1)]
         return Figures(
             period=period, days_covered=[date.fromordinal(d) for d in covered],
-            sites=list(zip(self.sites, counts)), territories=territories, total=total, days=days,
+            sites=list(zip(self.sites, counts, strict=True)), territories=territories, total=total, days=days,
             sources=sorted(((self.sites[s].territory, self.sites[s].lang, src.kind, src.name, k)
                             for (s, src), k in by_source.items()), key=lambda r: (-r[4], r)),
             pages=sorted(((self.sites[s].territory, self.sites[s].lang, self._title(s, a), a, k)

@@ -15,7 +15,6 @@ from publishing.model.dates import Month
 from publishing.model.page import DocumentText, Translatable
 from publishing.model.paths import NEWSLETTER
 
-
 # The e-mail's links to the sites carry the edition (?nl=2026-12, the same in both languages), so
 # that the audience report (publishing.model.audience) counts the visits that start from it. It
 # names an edition, never a reader; the privacy statement says so.

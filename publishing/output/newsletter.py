@@ -37,7 +37,8 @@ def from_the_email(issue: Issue, hosts: frozenset[str]) -> Issue:
     def mark(url: str) -> str:
         return from_edition(url, issue.month, hosts)
 
-    editorial = re.sub(r'href="([^"]*)"', lambda m: f'href="{escape(mark(unescape(m.group(1))))}"', issue.editorial_html)
+    editorial = re.sub(r'href="([^"]*)"', lambda m: f'href="{escape(mark(unescape(m.group(1))))}"',
+                       issue.editorial_html)
     sections = [(heading, [replace(item, url=mark(item.url)) for item in items]) for heading, items in issue.sections]
     return replace(issue, url=mark(issue.url), site_url=mark(issue.site_url), editorial_html=editorial,
                    sections=sections)

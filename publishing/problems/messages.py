@@ -604,6 +604,41 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "this translation dates from {date}.",
                "carry the changes of '{source}' over into this file (and update its 'updated' date, if it has one)."),
     },
+    # --- the audience report (build.py audience) ---------------------------------------
+    "log_unreadable": {
+        "fr": ("journal illisible : {detail}.", "vérifiez le chemin du fichier et ses droits de lecture."),
+        "en": ("the log cannot be read: {detail}.", "check the file's path and that it can be read."),
+    },
+    "log_other_format": {
+        "fr": ("ce fichier n'est pas un journal au format « {name} » qu'écrit « build.py server-config » "
+               "(ses premières lignes ne s'y lisent pas) : il est laissé de côté.",
+               "donnez les journaux d'accès des sites (access_log … {name} dans la configuration nginx), "
+               "pas le journal d'erreurs ni celui d'un autre serveur."),
+        "en": ("this file is not a log in the '{name}' format that 'build.py server-config' writes "
+               "(its first lines do not read as such): it is left out.",
+               "give the sites' access logs (access_log … {name} in the nginx configuration), "
+               "not the error log or another server's."),
+    },
+    "log_malformed": {
+        "fr": ("ligne illisible, ignorée ({count} en tout dans les journaux lus).",
+               "rien à faire si elles sont rares (une ligne coupée par une rotation) ; nombreuses, vérifiez "
+               "que la configuration nginx est celle de « build.py server-config »."),
+        "en": ("unreadable line, left out ({count} in all in the logs read).",
+               "nothing to do when they are rare (a line cut by a rotation); when many, check that nginx's "
+               "configuration is the one 'build.py server-config' writes."),
+    },
+    "log_truncated": {
+        "fr": ("fichier compressé coupé à partir de la ligne {line} : la suite est ignorée.",
+               "rien à faire pour un journal en cours de rotation ; sinon, recopiez le fichier."),
+        "en": ("compressed file cut from line {line} on: the rest is left out.",
+               "nothing to do for a log being rotated; otherwise copy the file again."),
+    },
+    "log_empty_period": {
+        "fr": ("aucune visite comptée pour {period} : le rapport écrit le dit.",
+               "vérifiez la période demandée (--month, --year) et les journaux donnés (--logs)."),
+        "en": ("no visit counted for {period}: the report written says so.",
+               "check the period asked (--month, --year) and the logs given (--logs)."),
+    },
     "mkdocs_warning": {
         "fr": ("{detail}", "corrigez le lien ou la page indiquée."),
         "en": ("{detail}", "fix the link or page named."),
@@ -643,6 +678,8 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD (or YYYY-MM when only the month is known).",
     },
     "not_a_month": {"fr": "« {input} » n'est pas un mois AAAA-MM.", "en": "'{input}' is not a YYYY-MM month."},
+    "not_a_year": {"fr": "« {input} » n'est pas une année AAAA (--month AAAA-MM ou --year AAAA).",
+                   "en": "'{input}' is not a YYYY year (--month YYYY-MM or --year YYYY)."},
     "item_needs_site_date": {  # build.py new actualite|evenement|avis
         "fr": "{kind} demande --site <territoire> et --date AAAA-MM-JJ.",
         "en": "{kind} needs --site <territory> and --date YYYY-MM-DD.",
