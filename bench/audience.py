@@ -82,7 +82,7 @@ def addresses() -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tupl
             home = urlsplit(territory.url[lang])
             pages += [(home.netloc, home.path + page.url) for page in plans[(territory.id, lang)].pages]
             pdfs += [(home.netloc, home.path + pdf_path(focus, territory, lang)) for focus in project.focus.values()]
-            subscribed += [(home.netloc, home.path + "agenda/agenda.ics"), (home.netloc, home.path + "syntheses/feed.xml")]
+            subscribed += [(home.netloc, home.path + name) for name in ("agenda/agenda.ics", "syntheses/feed.xml")]
     return pages, pdfs, subscribed, [r.old for r in project.redirects if not r.same]
 
 
