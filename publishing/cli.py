@@ -177,7 +177,8 @@ def audience(args) -> int:
     from publishing.commands.audience import audience, period_of
 
     period = period_of(args.month, args.year)
-    written, _figures, report = audience(args.root, args.logs, period, args.out, progress=sys.stderr.isatty())
+    shown = args.messages if sys.stderr.isatty() else None  # a count of lines on a terminal
+    written, _figures, report = audience(args.root, args.logs, period, args.out, progress=shown)
     if report.problems:
         print(report.render(args.messages), file=sys.stderr if report.failed() else sys.stdout)
     for path in written:

@@ -21,7 +21,7 @@ from publishing.model import LANGS, month_year
 from publishing.model.audience import Figures, Line, Period, Site, Tally
 from publishing.output.audience import Context, write_report
 from publishing.plan.site import plan_sites
-from publishing.problems import Report, UsageError
+from publishing.problems import Report, UsageError, messages
 
 
 def period_of(month: str | None, year: str | None) -> Period:
@@ -36,7 +36,8 @@ def period_of(month: str | None, year: str | None) -> Period:
 
 
 def audience(root: Path, logs: Sequence[Path], period: Period, out: Path | None = None,
-             progress: bool = False) -> tuple[list[Path], Figures | None, Report]:
+             progress: str | None = None) -> tuple[list[Path], Figures | None, Report]:
+    """progress: the language of a count of lines shown on a terminal, or None."""
     project, strings, loaded = load_project(root, checks=False)
     report = Report()  # the logs' problems; the content's warnings are check's and build's to tell
     if loaded.failed():
@@ -53,7 +54,7 @@ def audience(root: Path, logs: Sequence[Path], period: Period, out: Path | None 
     tally = Tally(sites, Robots(), redirects)
     reading = Reading()
     lines = read_logs(logs, period, report, reading)
-    tally.add_all(_shown(lines, reading) if progress else lines)
+    tally.add_all(_shown(lines, reading, progress) if progress else lines)
     for file, line in reading.first_malformed:
         report.warn(Path(file), "log_malformed", line=line, count=reading.malformed)
     figures = tally.figures(period, reading.days)
@@ -68,12 +69,13 @@ def audience(root: Path, logs: Sequence[Path], period: Period, out: Path | None 
     return written, figures, report
 
 
-def _shown(lines: Iterator[Line], reading: Reading) -> Iterator[Line]:
+def _shown(lines: Iterator[Line], reading: Reading, lang: str) -> Iterator[Line]:
     """The lines, with their count on the terminal twice a second."""
     last = time.monotonic()
     for count, line in enumerate(lines):
         yield line
         if not count & 0x3FFF and time.monotonic() - last > 0.5:
             last = time.monotonic()
-            print(f"\r{reading.lines + reading.other_period:,}", end="", file=sys.stderr, flush=True)
-    print("\r", end="", file=sys.stderr, flush=True)
+            read = f"{reading.lines + reading.other_period:,}".replace(",", " ")
+            print("\r" + messages.word("lines_read", lang, count=read), end="", file=sys.stderr, flush=True)
+    print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -699,6 +699,7 @@ WORDS = {
                "en": "Strict mode: warnings count as errors."},
     "created": {"fr": "créé : {path}", "en": "created: {path}"},
     "online": {"fr": "en ligne : {path}", "en": "online: {path}"},
+    "lines_read": {"fr": "{count} lignes lues", "en": "{count} lines read"},
     "previewing": {"fr": "Prévisualisation de « {site} » : {address} (néerlandais : /nl/). Ctrl+C pour arrêter.",
                    "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
     "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",
