@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import random
 import resource
 import shutil
@@ -195,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
           f"read in {figures['wall']:.1f} s (target < 60 s; CPU {figures['cpu']:.1f} s), "
           f"peak memory {figures['peak_mb']:.0f} MB")
     print(f"  {figures['summary']}")
+    print(f"  load average (1 min): {os.getloadavg()[0]:.1f} (above 2, other processes share the two cores: "
+          "the wall time suffers, the CPU time much less)")
     return 0 if figures["wall"] < 60 else 1
 
 

@@ -238,6 +238,17 @@ def test_the_parser_reads_lines_of_the_format_and_names_the_others(tmp_path):
     assert reading.malformed == 1 and reading.first_malformed == [(str(log), 2)] and not report.problems
 
 
+def test_a_variable_added_to_the_format_without_its_shape_stops_the_parser(monkeypatch):
+    """One definition for nginx and the parser: a new variable must say what it may hold."""
+    written = line("203.0.113.0", at(3, 10), SUD, get("/")) + " 0.002"
+    monkeypatch.setattr(access_log, "FORMAT", access_log.FORMAT + " $request_time")
+    with pytest.raises(KeyError, match="request_time"):
+        access_log.pattern()
+    monkeypatch.setitem(access_log.VARIABLES, "request_time", r"[\d.]+")
+    assert access_log.pattern().match(written)
+    assert "$request_time" in access_log.nginx_lines()[0]
+
+
 # --- a generated month: many people, sessions by construction ---------------------------------------
 
 def generated_month(seed: int, people: int = 60):
