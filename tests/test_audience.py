@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from publishing.commands.audience import audience, period_of
-from publishing.load.access_log import Reading, read_logs
+from publishing.load.access_log import Reading, Robots, read_logs
 from publishing.load.project import read_project
 from publishing.load.today import build_today
 from publishing.model import access_log
@@ -247,6 +247,16 @@ def test_a_variable_added_to_the_format_without_its_shape_stops_the_parser(monke
     monkeypatch.setitem(access_log.VARIABLES, "request_time", r"[\d.]+")
     assert access_log.pattern().match(written)
     assert "$request_time" in access_log.nginx_lines()[0]
+
+
+@pytest.mark.parametrize("agent, robot", [
+    (GOOGLEBOT, True), ("Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)", True),
+    (FEEDLY, True), ("curl/8.5.0", True), ("python-requests/2.32.3", True), (access_log.LOAD_TEST_AGENT, True),
+    ("Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)", True),
+    (FIREFOX, False), (IPHONE, False), (CHROME, False),
+])
+def test_robots_uptime_checkers_feed_fetchers_and_scripts_are_known(agent, robot):
+    assert Robots()(agent) is robot
 
 
 # --- a generated month: many people, sessions by construction ---------------------------------------
