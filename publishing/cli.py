@@ -61,8 +61,9 @@ def parser() -> argparse.ArgumentParser:
     letter.add_argument("--out", type=Path, help="dossier écrit")
     audience = sub.add_parser("audience", help="l'audience des sites d'après les journaux du serveur : une page HTML, "
                                                "des tableaux CSV et un résumé (build/audience/ par défaut)")
-    audience.add_argument("--logs", type=Path, nargs="+", required=True, metavar="FICHIER",
-                          help="journaux d'accès nginx, simples ou .gz, dans n'importe quel ordre")
+    audience.add_argument("--logs", type=Path, nargs="+", default=[], metavar="FICHIER",
+                          help="journaux d'accès nginx, simples ou .gz, dans n'importe quel ordre ; sans eux, "
+                               "--year additionne les rapports des mois déjà faits dans --out")
     period = audience.add_mutually_exclusive_group(required=True)
     period.add_argument("--month", metavar="AAAA-MM", help="le mois compté, par ex. 2026-11")
     period.add_argument("--year", metavar="AAAA", help="l'année comptée (les mois additionnés)")
@@ -182,6 +183,8 @@ def audience(args) -> int:
     from publishing.commands.audience import audience, period_of
 
     period = period_of(args.month, args.year)
+    if args.month and not args.logs:
+        raise UsageError("logs_needed")
     shown = args.messages if sys.stderr.isatty() else None  # a count of lines on a terminal
     written, _figures, report = audience(args.root, args.logs, period, args.out, progress=shown)
     if report.problems:

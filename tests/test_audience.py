@@ -227,6 +227,24 @@ def test_a_year_adds_up_its_months(scripted, tmp_path):
     assert (tmp_path / "audience-2026.md").read_text(encoding="utf-8").startswith("# Audience des sites Brusano – 2026")
 
 
+def test_a_year_adds_up_its_months_reports_when_the_logs_are_gone(scripted, tmp_path):
+    """The logs are kept only weeks: the year comes from the months' reports, with the same figures."""
+    log = scripted[0]
+    _written, from_logs, _problems = audience(ROOT, [log], period_of(None, "2026"), tmp_path / "logs")
+    for month in ("2026-10", "2026-11", "2026-12"):
+        audience(ROOT, [log], period_of(month, None), tmp_path / "reports")
+    _written, added, problems = audience(ROOT, [], period_of(None, "2026"), tmp_path / "reports")
+    for name in ("total", "territories", "sites", "sources", "pages", "pdfs", "calendars", "feeds", "old_addresses",
+                 "not_found", "excluded", "days_covered"):
+        assert getattr(added, name) == getattr(from_logs, name), name
+    assert added.total.visits == 8
+    missing = [p for p in problems.problems if p.code == "year_months_missing"]
+    assert len(missing) == 1 and missing[0].params["months"].startswith("2026-01, ") \
+        and "2026-11" not in missing[0].params["months"]
+    html = (tmp_path / "reports" / "audience-2026.html").read_text(encoding="utf-8")
+    assert "2026-10, 2026-11, 2026-12" in html and "les sites ont reçu 8 visites" in html
+
+
 def test_the_parser_reads_lines_of_the_format_and_names_the_others(tmp_path):
     log = tmp_path / "access.log"
     good = line("203.0.113.0", at(3, 10), SUD, get('/a"b'.replace('"', "\\x22")), referrer="-", agent='x\\x22y')

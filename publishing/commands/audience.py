@@ -5,20 +5,24 @@ The logs are read as nginx writes them (publishing/load/access_log.py, the forma
 publishing/model/access_log.py), counted (publishing/model/audience.py) against the build's own
 list of pages (the twelve site plans: a page's title, not its raw path) and the old addresses of
 sites/anciennes-adresses.yml, and written as an HTML page, CSV tables and a Markdown summary
-(publishing/output/audience.py) into --out (build/audience/ by default).
+(publishing/output/audience.py) into --out (build/audience/ by default). `--year` without --logs
+adds up the months' reports found in --out (publishing/load/audience_reports.py): the logs are
+kept only weeks, the months' reports as long as the team wants.
 """
 from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from publishing.commands.check import load_project
 from publishing.load.access_log import Reading, Robots, read_logs
+from publishing.load.audience_reports import read_month
 from publishing.model import LANGS, month_year
-from publishing.model.audience import Figures, Line, Period, Site, Tally
+from publishing.model.audience import Figures, Line, Period, Site, Tally, add_up
 from publishing.output.audience import Context, write_report
 from publishing.plan.site import plan_sites
 from publishing.problems import Report, UsageError, messages
@@ -50,23 +54,49 @@ def audience(root: Path, logs: Sequence[Path], period: Period, out: Path | None 
             home = urlsplit(territory.url[lang])
             titles = {page.url: page.title for page in plans[(territory.id, lang)].pages}
             sites.append(Site(territory.id, lang, home.netloc.lower().removeprefix("www."), home.path or "/", titles))
-    redirects = {r.key: (r.old, r.new) for r in project.redirects if not r.same}
-    tally = Tally(sites, Robots(), redirects)
-    reading = Reading()
-    lines = read_logs(logs, period, report, reading)
-    tally.add_all(_shown(lines, reading, progress) if progress else lines)
-    for file, line in reading.first_malformed:
-        report.warn(Path(file), "log_malformed", line=line, count=reading.malformed)
-    figures = tally.figures(period, reading.days)
-    if figures.empty:
-        report.warn(Path(logs[0]) if logs else root, "log_empty_period", period=period.label)
+    out = out or root / "build" / "audience"
     t = strings.for_lang("fr")
     name = month_year(period.first, t) if len(period.label) == 7 else period.label
-    context = Context(period_name=name, territories={k: v.name["fr"] for k, v in project.territories.items()},
-                      malformed=reading.malformed, first_malformed=reading.first_malformed,
-                      other_period=reading.other_period, lines=reading.lines, files=[str(p) for p in logs])
-    written = write_report(root, out or root / "build" / "audience", figures, context)
+    territories = {k: v.name["fr"] for k, v in project.territories.items()}
+    if not logs:  # a year from its months' reports (the logs are kept only weeks)
+        figures, context = _from_reports(out, period, sites, report, name, territories)
+    else:
+        redirects = {r.key: (r.old, r.new) for r in project.redirects if not r.same}
+        tally = Tally(sites, Robots(), redirects)
+        reading = Reading()
+        lines = read_logs(logs, period, report, reading)
+        tally.add_all(_shown(lines, reading, progress) if progress else lines)
+        for file, line in reading.first_malformed:
+            report.warn(Path(file), "log_malformed", line=line, count=reading.malformed)
+        figures = tally.figures(period, reading.days)
+        context = Context(period_name=name, territories=territories, malformed=reading.malformed,
+                          first_malformed=reading.first_malformed, other_period=reading.other_period,
+                          lines=reading.lines, files=[str(p) for p in logs])
+    if figures.empty:
+        report.warn(Path(logs[0]) if logs else out, "log_empty_period", period=period.label)
+    written = write_report(root, out, figures, context)
     return written, figures, report
+
+
+def _from_reports(out: Path, year: Period, sites: list[Site], report: Report, name: str,
+                  territories: dict[str, str]) -> tuple[Figures, Context]:
+    months: list[Figures] = []
+    counts: Counter = Counter()
+    found: list[str] = []
+    for number in range(1, 13):
+        month = Period.month(year.first.year, number)
+        read = read_month(out, month, sites, report)
+        if read is not None:
+            months.append(read[0])
+            counts.update(read[1])
+            found.append(month.label)
+    if len(found) < 12:
+        report.warn(out, "year_months_missing", year=year.label,
+                    months=", ".join(Period.month(year.first.year, n).label for n in range(1, 13)
+                                     if Period.month(year.first.year, n).label not in found))
+    context = Context(period_name=name, territories=territories, malformed=counts["malformed"], first_malformed=[],
+                      other_period=counts["other_period"], lines=counts["lines"], files=[], months=found)
+    return add_up(year, months), context
 
 
 def _shown(lines: Iterator[Line], reading: Reading, lang: str) -> Iterator[Line]:

@@ -25,6 +25,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from typing import Any
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import unquote, urlsplit
@@ -347,3 +348,50 @@ class Tally:
         rows = [(self.sites[s].territory, self.sites[s].lang, self._title(s, a), a,
                  round(k / max(days, 1), 1), most[(s, a)]) for (s, a), k in total.items()]
         return sorted(rows, key=lambda r: (-r[4], r))
+
+
+def add_up(period: Period, months: list[Figures]) -> Figures:
+    """A year from its months' figures: every count adds up (visitors too: they are counted per
+    day), a calendar's subscribers per day are averaged over all the days the months' logs held."""
+    def summed(rows: Iterable[tuple], key_size: int) -> list[tuple]:
+        total: Counter = Counter()
+        for row in rows:
+            total[row[:key_size]] += row[key_size]
+        return sorted(((*key, n) for key, n in total.items()), key=lambda r: (-r[-1], r))
+
+    def counted(pairs: Iterable[tuple[Any, Counts]]) -> list[tuple[Any, Counts]]:
+        found: dict = {}
+        for key, c in pairs:
+            into = found.setdefault(key, Counts())
+            into.page_views, into.visits, into.visitors = (into.page_views + c.page_views, into.visits + c.visits,
+                                                            into.visitors + c.visitors)
+        return list(found.items())
+
+    def subscribers(kind: str) -> list[tuple[str, str, str, str, float, int]]:
+        days: Counter = Counter()  # subscriber-days
+        most: Counter = Counter()
+        for month in months:
+            for *key, mean, top in getattr(month, kind):
+                days[tuple(key)] += mean * len(month.days_covered)
+                most[tuple(key)] = max(most[tuple(key)], top)
+        covered = max(sum(len(m.days_covered) for m in months), 1)
+        rows = [(*key, round(n / covered, 1), most[key]) for key, n in days.items()]
+        return sorted(rows, key=lambda r: (-r[4], r))
+
+    sites = {(s.territory, s.lang): s for m in months for s, _c in m.sites}
+    excluded: Counter = Counter()
+    for month in months:
+        excluded.update(month.excluded)
+    return Figures(
+        period=period, days_covered=sorted({d for m in months for d in m.days_covered}),
+        sites=[(sites[key], c) for key, c in counted(((s.territory, s.lang), c) for m in months for s, c in m.sites)],
+        territories=counted(pair for m in months for pair in m.territories),
+        total=counted(("", m.total) for m in months)[0][1] if months else Counts(),
+        days=sorted(day for m in months for day in m.days),
+        sources=summed((r for m in months for r in m.sources), 4),
+        pages=summed((r for m in months for r in m.pages), 4),
+        pdfs=summed((r for m in months for r in m.pdfs), 5),
+        calendars=subscribers("calendars"), feeds=subscribers("feeds"),
+        old_addresses=summed((r for m in months for r in m.old_addresses), 2),
+        not_found=summed((r for m in months for r in m.not_found), 1),
+        excluded=dict(excluded))

@@ -8,7 +8,7 @@ A4. Nothing in it names a person: no address, no user agent, only counts.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -19,7 +19,7 @@ from publishing.model.audience import Figures
 # spreadsheet or a script; the HTML page words them.
 TABLES = {
     "sites": ("territory", "lang", "page_views", "visits", "visitors"),
-    "days": ("day", "visits", "visitors", "page_views"),
+    "days": ("day", "visits", "visitors", "page_views", "logged"),  # logged: 1 when the logs hold the day
     "sources": ("territory", "lang", "kind", "name", "visits"),
     "pages": ("territory", "lang", "title", "address", "page_views"),
     "pdfs": ("territory", "lang", "kind", "title", "address", "downloads"),
@@ -27,6 +27,7 @@ TABLES = {
     "feeds": ("territory", "lang", "title", "address", "followers_per_day", "most_in_a_day"),
     "old_addresses": ("old_address", "leads_to", "followed"),
     "not_found": ("address", "asked"),
+    "counts": ("what", "count"),  # lines read, of other periods, malformed; what was left out, by reason
 }
 
 
@@ -41,15 +42,20 @@ class Context:
     other_period: int
     lines: int
     files: list[str]
+    months: list[str] = field(default_factory=list)  # a year added up from its months' reports: those found
 
 
-def rows(figures: Figures, table: str) -> list[tuple]:
+def rows(figures: Figures, table: str, context: Context) -> list[tuple]:
     if table == "sites":
         found = [(site.territory, site.lang, c.page_views, c.visits, c.visitors) for site, c in figures.sites]
         found += [(territory, "", c.page_views, c.visits, c.visitors) for territory, c in figures.territories]
         return found + [("", "", figures.total.page_views, figures.total.visits, figures.total.visitors)]
     if table == "days":
-        return [(day.isoformat(), *counts) for day, *counts in figures.days]
+        logged = set(figures.days_covered)
+        return [(day.isoformat(), *counts, int(day in logged)) for day, *counts in figures.days]
+    if table == "counts":
+        read = {"lines": context.lines, "other_period": context.other_period, "malformed": context.malformed}
+        return sorted({**read, **figures.excluded}.items())
     return list(getattr(figures, table))
 
 
@@ -62,7 +68,7 @@ def write_report(root: Path, out: Path, figures: Figures, context: Context) -> l
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(columns)
-            writer.writerows(rows(figures, table))
+            writer.writerows(rows(figures, table, context))
         written.append(path)
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "theme" / "audience"),
                                      autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,

@@ -645,6 +645,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("no visit counted for {period}: the report written says so.",
                "check the period asked (--month, --year) and the logs given (--logs)."),
     },
+    "report_unreadable": {
+        "fr": ("ce tableau d'un rapport d'audience ne se lit pas : {detail}.",
+               "refaites le rapport de ce mois avec ses journaux, s'ils sont encore là, ou retirez ses fichiers."),
+        "en": ("this table of an audience report cannot be read: {detail}.",
+               "make that month's report again from its logs, if they are still there, or remove its files."),
+    },
+    "year_months_missing": {
+        "fr": ("{year} : pas de rapport pour {months} ; l'année ne compte que les mois trouvés.",
+               "faites le rapport de ces mois (--month, avec leurs journaux) dans ce dossier, s'ils sont encore là."),
+        "en": ("{year}: no report for {months}; the year counts only the months found.",
+               "make those months' reports (--month, with their logs) in this folder, if the logs are still there."),
+    },
     "mkdocs_warning": {
         "fr": ("{detail}", "corrigez le lien ou la page indiquée."),
         "en": ("{detail}", "fix the link or page named."),
@@ -688,6 +700,8 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD (or YYYY-MM when only the month is known).",
     },
     "not_a_month": {"fr": "« {input} » n'est pas un mois AAAA-MM.", "en": "'{input}' is not a YYYY-MM month."},
+    "logs_needed": {"fr": "--month demande --logs (les journaux d'accès du serveur).",
+                    "en": "--month needs --logs (the server's access logs)."},
     "not_a_year": {"fr": "« {input} » n'est pas une année AAAA (--month AAAA-MM ou --year AAAA).",
                    "en": "'{input}' is not a YYYY year (--month YYYY-MM or --year YYYY)."},
     "item_needs_site_date": {  # build.py new actualite|evenement|avis
