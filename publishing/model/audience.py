@@ -25,9 +25,9 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from publishing.model.newsletter import EDITION_PARAMETER
