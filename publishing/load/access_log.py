@@ -14,6 +14,7 @@ import operator
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from publishing.model.audience import Line, Period
 from publishing.problems import Report
 
 PROBE = 5  # a file whose first PROBE lines all fail is of another format
+LINE_LIMIT = 32_768  # characters read at once: a longer "line" (a binary file) is cut, and malformed
 SHOWN = 3  # malformed lines named by file and line
 MONTHS = {name: number for number, name in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
@@ -59,7 +61,7 @@ def read_logs(paths: Sequence[Path], period: Period, report: Report, reading: Re
         number = 0
         try:
             with lines:
-                for number, text in enumerate(lines, 1):
+                for number, text in enumerate(iter(partial(lines.readline, LINE_LIMIT), ""), 1):
                     found = matcher(text.rstrip("\r\n"))
                     if found is None:
                         if not text.strip():
