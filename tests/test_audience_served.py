@@ -13,9 +13,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from served import running_nginx
+
+from publishing.load.project import read_project
+from publishing.load.today import build_today
+from publishing.plan.site import plan_sites
+from publishing.problems import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"
@@ -60,6 +66,8 @@ def visited():
         port = settings.https_port
         month = time.strftime("%Y-%m")
         sud, region = "www.bassin-sud.brussels", "www.brusano.brussels"
+        project, _strings, _report = read_project(ROOT, build_today(ROOT))
+        moved = next(r for r in project.redirects if not r.same and urlsplit(r.old).netloc == region)
         statuses = [
             # someone opens the newsletter's link, reads a second page, downloads a Focus
             visit(port, sud, f"/?nl={month}", FIREFOX),
@@ -69,7 +77,7 @@ def visited():
             visit(port, region, "/", IPHONE, "https://www.google.com/"),
             visit(port, region, "/nl/pagina-die-niet-bestaat/", IPHONE, f"https://{region}/"),
             # an old address of sites/anciennes-adresses.yml, still in circulation
-            visit(port, region, "/nl/over-ons/", IPHONE),
+            visit(port, region, urlsplit(moved.old).path, IPHONE),
             # a robot, a calendar app
             visit(port, region, "/", GOOGLEBOT),
             visit(port, sud, "/agenda/agenda.ics", "Google-Calendar-Importer"),
@@ -80,12 +88,14 @@ def visited():
     out = folder / "out"
     done = subprocess.run([sys.executable, str(ROOT / "build.py"), "audience", "--logs", str(kept), "--month",
                            month, "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
-    yield statuses, month, done, out
+    plans = plan_sites(project, Report())
+    titles = {(t, lang, page.url): page.title for (t, lang), plan in plans.items() for page in plan.pages}
+    yield statuses, month, done, out, titles, moved
     shutil.rmtree(folder)
 
 
 def test_the_report_tells_the_visits_nginx_logged(visited):
-    statuses, month, done, out = visited
+    statuses, month, done, out, titles, moved = visited
     assert statuses == [200, 200, 200, 200, 404, 301, 200, 200]
     assert done.returncode == 0, done.stderr
     summary = (out / f"audience-{month}.md").read_text(encoding="utf-8")
@@ -93,12 +103,13 @@ def test_the_report_tells_the_visits_nginx_logged(visited):
     table = (out / f"audience-{month}-sources.csv").read_text(encoding="utf-8").splitlines()
     assert f"sud,fr,newsletter,{month},1" in table and "region,fr,search,Google,1" in table
     pages = (out / f"audience-{month}-pages.csv").read_text(encoding="utf-8")
-    assert "sud,fr,Le bassin en bref,presentation/,1" in pages  # the page's title in the build
-    assert "sud,fr,focus,Fin de vie et soins palliatifs,focus/fin-de-vie/fin-de-vie.pdf,1" in \
+    assert f"sud,fr,{titles['sud', 'fr', 'presentation/']},presentation/,1" in pages  # its title in the build
+    assert f"sud,fr,focus,{titles['sud', 'fr', 'focus/fin-de-vie/']},focus/fin-de-vie/fin-de-vie.pdf,1" in \
         (out / f"audience-{month}-pdfs.csv").read_text(encoding="utf-8")
-    assert "sud,fr,Agenda,agenda/agenda.ics,1.0,1" in (out / f"audience-{month}-calendars.csv").read_text()
+    assert f"sud,fr,{titles['sud', 'fr', 'agenda/']},agenda/agenda.ics,1.0,1" in \
+        (out / f"audience-{month}-calendars.csv").read_text(encoding="utf-8")
     assert "brusano.brussels/nl/pagina-die-niet-bestaat/,1" in (out / f"audience-{month}-not-found.csv").read_text()
-    moved = (out / f"audience-{month}-old-addresses.csv").read_text(encoding="utf-8")
-    assert "https://www.brusano.brussels/nl/over-ons/,https://www.brusano.brussels/nl/a-propos/,1" in moved
+    followed = (out / f"audience-{month}-old-addresses.csv").read_text(encoding="utf-8")
+    assert f"{moved.old},{moved.new},1" in followed
     html = (out / f"audience-{month}.html").read_text(encoding="utf-8")
     assert "127.0.0" not in html and "Googlebot" not in html and "iPhone" not in html
