@@ -43,6 +43,14 @@ class Reading:
     other_period: int = 0
     days: set[int] = field(default_factory=set)  # ordinals of the days that have a line
 
+    def merge(self, other: Reading) -> None:
+        """Add another file's reading (read in another process), after this one's."""
+        self.lines += other.lines
+        self.malformed += other.malformed
+        self.first_malformed = (self.first_malformed + other.first_malformed)[:SHOWN]
+        self.other_period += other.other_period
+        self.days |= other.days
+
 
 def read_logs(paths: Sequence[Path], period: Period, report: Report, reading: Reading) -> Iterator[Line]:
     """Every line of the period in the files, in each file's order: (day ordinal, second of the

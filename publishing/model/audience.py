@@ -220,6 +220,27 @@ class Tally:
             views = self._views[(site, visitor)] = array("q")
         views.append(((day * DAY + second) << SOURCE_BITS) | source)
 
+    def merge(self, other: Tally) -> None:
+        """Add what another tally counted (the same sites, another file read in another process:
+        visitors are hashed alike in processes forked from one parent)."""
+        mask = (1 << SOURCE_BITS) - 1
+        numbers = {number: self._source(source) for source, number in other._sources.items()}
+        for key, views in other._views.items():
+            moved = array("q", (value & ~mask | numbers[value & mask] for value in views))
+            mine = self._views.get(key)
+            if mine is None:
+                self._views[key] = moved
+            else:
+                mine.extend(moved)
+        self._pages.update(other._pages)
+        for kind, seen in other._files.items():
+            self._files[kind] |= seen
+        self._moved.update(other._moved)
+        for key, count in other._missing.items():
+            if len(self._missing) < LIMIT or key in self._missing:
+                self._missing[key] += count
+        self.excluded.update(other.excluded)
+
     # --- where a line belongs, where a visit comes from -----------------------------------------
 
     def _site(self, host: str, path: str) -> tuple[int, str] | None:
