@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How fast `build.py audience` reads a busy month (issue 24): 2 million lines, about 1 GB.
 
-    python bench/audience.py [--lines 2000000] [--keep DIR]    # also run by bench/run.py (make bench)
+    python -m bench.audience [--lines 2000000] [--gb 1] [--keep DIR]    # also run by bench/run.py (make bench)
 
 Writes a month of logs in the configuration's format (publishing/model/access_log.py) from the
 real sites' pages (the twelve site plans: every page, the Focus PDFs, the calendars and feeds):
@@ -30,10 +30,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from publishing.model import access_log
 
-from publishing.model import access_log  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BROWSERS = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 "

@@ -13,7 +13,6 @@ import random
 import subprocess
 import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -25,8 +24,7 @@ from publishing.model import access_log
 from publishing.model.audience import Period
 from publishing.plan.site import plan_sites
 from publishing.problems import Report
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"
 IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "

@@ -16,14 +16,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from served import running_nginx
 
+from harness.served import running_nginx
 from publishing.load.project import read_project
 from publishing.load.today import build_today
 from publishing.plan.site import plan_sites
 from publishing.problems import Report
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile Safari/604.1"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
