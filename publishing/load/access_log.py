@@ -58,6 +58,7 @@ def read_logs(paths: Sequence[Path], period: Period, report: Report, reading: Re
     matcher = access_log.pattern().match
     roles = operator.itemgetter(*[access_log.variables().index(role) for role in ROLES])
     days: dict[str, int] = {}  # "07/Dec/2026" -> _day()
+    minutes: dict[str, int] = {}  # "03:35" -> seconds since midnight
     for path in paths:
         try:
             lines = _open(path)
@@ -99,8 +100,10 @@ def read_logs(paths: Sequence[Path], period: Period, report: Report, reading: Re
                         continue
                     reading.lines += 1
                     reading.days.add(day)
-                    second = int(stamp[12:14]) * 3600 + int(stamp[15:17]) * 60 + int(stamp[18:20])
-                    yield day, second, client, host, request, int(status), referrer, agent
+                    minute = minutes.get(stamp[12:17])
+                    if minute is None:
+                        minute = minutes[stamp[12:17]] = int(stamp[12:14]) * 3600 + int(stamp[15:17]) * 60
+                    yield day, minute + int(stamp[18:20]), client, host, request, int(status), referrer, agent
         except (EOFError, zlib.error, gzip.BadGzipFile):  # a file cut while being rotated or copied
             report.warn(path, "log_truncated", line=number + 1)
         if not matched:
