@@ -141,17 +141,18 @@ class Tally:
     sites: list[Site]
     is_robot: Callable[[str], bool]
     redirects: dict[tuple[str, str], tuple[str, str]]  # (host, path) as normal() -> (old, new)
-    ours: frozenset[str] = frozenset()  # our hosts, without www.
-    _hosts: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    _views: dict[tuple[int, int], array] = field(default_factory=dict)
-    _sources: dict[Source, int] = field(default_factory=dict)
-    _referrers: dict[str, int] = field(default_factory=dict)
-    _pages: Counter = field(default_factory=Counter)  # (site, address) -> views
+    ours: frozenset[str] = field(default=frozenset(), init=False)  # our hosts, without www.
+    _hosts: dict[str, list[tuple[str, int]]] = field(default_factory=dict, init=False)
+    _views: dict[tuple[int, int], array] = field(default_factory=dict, init=False)
+    _sources: dict[Source, int] = field(default_factory=dict, init=False)
+    _referrers: dict[str, int] = field(default_factory=dict, init=False)
+    _pages: Counter = field(default_factory=Counter, init=False)  # (site, address) -> views
+    # (site, address, day, visitor) of each PDF, calendar and feed fetched
     _files: dict[str, set[tuple[int, str, int, int]]] = field(
-        default_factory=lambda: {"pdf": set(), "ics": set(), "feed": set()})  # (site, address, day, visitor)
-    _moved: Counter = field(default_factory=Counter)
-    _missing: Counter = field(default_factory=Counter)
-    excluded: Counter = field(default_factory=Counter)
+        default_factory=lambda: {"pdf": set(), "ics": set(), "feed": set()}, init=False)
+    _moved: Counter = field(default_factory=Counter, init=False)
+    _missing: Counter = field(default_factory=Counter, init=False)
+    excluded: Counter = field(default_factory=Counter, init=False)
 
     def __post_init__(self) -> None:
         for index, site in enumerate(self.sites):
