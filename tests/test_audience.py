@@ -293,6 +293,17 @@ def test_robots_uptime_checkers_feed_fetchers_and_scripts_are_known(agent, robot
     assert Robots()(agent) is robot
 
 
+def test_a_gzip_file_cut_while_rotated_gives_its_lines_and_a_warning(tmp_path):
+    whole = gzip.compress(("\n".join(line("203.0.113.0", at(3, 10, m), SUD, get("/")) for m in range(60)) + "\n")
+                          .encode())
+    log = tmp_path / "access.log.2.gz"
+    log.write_bytes(whole[: len(whole) - 40])
+    reading, report = Reading(), Report()
+    found = list(read_logs([log], Period.month(2026, 11), report, reading))
+    assert 0 < len(found) < 60 and reading.malformed <= 1
+    assert [p.code for p in report.problems] == ["log_truncated"] and not report.failed()
+
+
 # --- a generated month: many people, sessions by construction ---------------------------------------
 
 def generated_month(seed: int, people: int = 60):
