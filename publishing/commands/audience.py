@@ -1,4 +1,4 @@
-"""`build.py audience --logs FILE… --month YYYY-MM [--year YYYY] [--out DIR]`: the sites' audience
+"""`build.py audience --logs FILE… (--month YYYY-MM | --year YYYY) [--out DIR]`: the sites' audience
 from the server's own access logs, for the team (never published on the sites).
 
 The logs are read as nginx writes them (publishing/load/access_log.py, the format of
@@ -115,10 +115,9 @@ def _read_in_parallel(logs: Sequence[Path], period: Period, sites: list[Site], r
             reading.merge(read)
             report.extend(problems)
             if progress:
-                count = f"{reading.lines + reading.other_period:,}".replace(",", " ")
-                print("\r" + messages.word("lines_read", progress, count=count), end="", file=sys.stderr, flush=True)
+                _progress(reading, progress)
     if progress:
-        print("\r\033[K", end="", file=sys.stderr, flush=True)
+        _progress(None, progress)
     return tally, reading
 
 
@@ -137,6 +136,14 @@ def _shown(lines: Iterator[Line], reading: Reading, lang: str) -> Iterator[Line]
         yield line
         if not count & 0x3FFF and time.monotonic() - last > 0.5:
             last = time.monotonic()
-            read = f"{reading.lines + reading.other_period:,}".replace(",", " ")
-            print("\r" + messages.word("lines_read", lang, count=read), end="", file=sys.stderr, flush=True)
-    print("\r\033[K", end="", file=sys.stderr, flush=True)
+            _progress(reading, lang)
+    _progress(None, lang)
+
+
+def _progress(reading: Reading | None, lang: str) -> None:
+    """The lines read so far on the terminal's line; None clears it."""
+    if reading is None:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+        return
+    count = f"{reading.lines + reading.other_period:,}".replace(",", " ")
+    print("\r" + messages.word("lines_read", lang, count=count), end="", file=sys.stderr, flush=True)
