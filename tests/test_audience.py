@@ -189,7 +189,7 @@ def test_the_report_holds_the_figures_and_no_address_or_browser(scripted):
     html = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
     summary = next(p for p in written if p.suffix == ".md").read_text(encoding="utf-8")
     sentence = ("En novembre 2026, les sites ont reçu 6 visites de 4 visiteurs estimés ; "
-                "17 % sont arrivés par la newsletter.")
+                "17 % d'entre elles sont arrivées par la newsletter.")
     assert sentence in summary and sentence in html
     assert "<script" not in html and "<svg" in html and "http://" not in html.replace("http://www.w3.org", "")
     assert title("sud", "fr", "focus/fin-de-vie/") in html and "example.org" in html

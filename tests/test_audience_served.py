@@ -99,7 +99,8 @@ def test_the_report_tells_the_visits_nginx_logged(visited):
     assert statuses == [200, 200, 200, 200, 404, 301, 200, 200]
     assert done.returncode == 0, done.stderr
     summary = (out / f"audience-{month}.md").read_text(encoding="utf-8")
-    assert "les sites ont reçu 2 visites de 2 visiteurs estimés ; 50 % sont arrivés par la newsletter." in summary
+    assert ("les sites ont reçu 2 visites de 2 visiteurs estimés ; "
+            "50 % d'entre elles sont arrivées par la newsletter.") in summary
     table = (out / f"audience-{month}-sources.csv").read_text(encoding="utf-8").splitlines()
     assert f"sud,fr,newsletter,{month},1" in table and "region,fr,search,Google,1" in table
     pages = (out / f"audience-{month}-pages.csv").read_text(encoding="utf-8")
