@@ -13,10 +13,12 @@ import random
 import subprocess
 import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from publishing.commands.audience import audience, period_of
+from publishing.commands.server_config import read_settings
 from publishing.load.access_log import Reading, Robots, read_logs
 from publishing.load.project import read_project
 from publishing.load.today import build_today
@@ -233,6 +235,16 @@ def test_a_log_of_another_format_is_refused_and_an_empty_month_says_so(scripted,
     assert "aucune visite comptée pour 2026-02" in done.stdout
     html = (tmp_path / "empty" / "audience-2026-02.html").read_text(encoding="utf-8")
     assert "Aucune visite n'a été comptée pour février 2026" in html and "aucune ligne de cette période" in html
+
+
+def test_without_logs_a_month_reads_the_server_s_own_log():
+    """--logs defaults to server.yml's access_log and its rotated files; none here: a usage error naming it."""
+    log = Path(read_settings(ROOT / "server.yml").access_log)
+    if list(log.parent.glob(log.name + "*")):
+        pytest.skip(f"{log} exists on this machine")
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--messages", "en", "audience", "--month",
+                           "2026-11"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and f"no access log at {log}* (access_log in server.yml)" in done.stderr
 
 
 def test_a_year_adds_up_its_months(scripted, tmp_path):

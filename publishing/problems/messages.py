@@ -700,8 +700,8 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD (or YYYY-MM when only the month is known).",
     },
     "not_a_month": {"fr": "« {input} » n'est pas un mois AAAA-MM.", "en": "'{input}' is not a YYYY-MM month."},
-    "logs_needed": {"fr": "--month demande --logs (les journaux d'accès du serveur).",
-                    "en": "--month needs --logs (the server's access logs)."},
+    "logs_needed": {"fr": "aucun journal d'accès en {path}* (access_log de server.yml) : donnez-les avec --logs.",
+                    "en": "no access log at {path}* (access_log in server.yml): give them with --logs."},
     "not_a_year": {"fr": "« {input} » n'est pas une année AAAA (--month AAAA-MM ou --year AAAA).",
                    "en": "'{input}' is not a YYYY year (--month YYYY-MM or --year YYYY)."},
     "item_needs_site_date": {  # build.py new actualite|evenement|avis
