@@ -193,6 +193,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("no Dutch translation (published in French with a notice in Dutch).",
                "add '{stem}.nl.md' next to '{stem}.fr.md'."),
     },
+    "item_dutch_only": {
+        "fr": ("pas de version française (publié en néerlandais sur le site français, avec un avis en français).",
+               "ajoutez « {stem}.fr.md » à côté de « {stem}.nl.md » quand le texte est traduit."),
+        "en": ("no French version (published in Dutch on the French site, with a notice in French).",
+               "add '{stem}.fr.md' next to '{stem}.nl.md' once the text is translated."),
+    },
     "template_error": {
         "fr": ("variable ou balise incorrecte : {detail}.",
                "les variables permises sont {{{{ territory.name }}}}, {{{{ territory.communes }}}}, … (voir le guide de rédaction)."),
