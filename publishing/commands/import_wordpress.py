@@ -287,30 +287,32 @@ class _Run:
             group.draft = True
             for header in headers.values():
                 header["draft"] = True
+        states = set()
         for lang, item in group.items.items():
             path = folder / f"{group.stem}.{lang}.md"
             text = "---\n" + dump_header(headers[lang]) + "---\n\n" + bodies[lang]
-            self._write(group, item, path, text)
+            states.add(self._write(group, item, path, text))
+        # an item counts once: imported when a file of it is written, kept when one is kept
+        self.outcome.count(kind, next(s for s in ("imported", "kept", "unchanged") if s in states))
         if kind == PAGE_KIND:
             self.outcome.notes.append(Note(kind, "wxr_page_draft", group.ref,
                                            self.outcome.report.relative(folder / f"{group.stem}.{group.lang}.md")))
         if len(self.outcome.notes) > notes_before:
             self.outcome.count(kind, "to_review")
 
-    def _write(self, group: Group, item: WxrItem, path: Path, text: str) -> None:
+    def _write(self, group: Group, item: WxrItem, path: Path, text: str) -> str:
+        """Plan the writing of one file: "imported", "unchanged", or "kept" (edited, not --force)."""
         rel = self.outcome.report.relative(path)
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current == text:
-            self.outcome.count(group.kind, "unchanged")
-            return
+            return "unchanged"
         if current is not None and not self.force:
-            self.outcome.count(group.kind, "kept")
             self.outcome.notes.append(Note(group.kind, "wxr_edited_kept", item, rel))
             # the file as the team left it decides: finished (no longer a draft), its old address leads to it
             group.draft = is_draft(current)
-            return
+            return "kept"
         self.files[path] = text
-        self.outcome.count(group.kind, "imported")
+        return "imported"
 
     def _shared_fields(self, group: Group) -> dict[str, Any]:
         """The fields that must be the same in both languages, from the reference language."""
@@ -640,7 +642,7 @@ def plain_text(fragment: str) -> str:
 
 
 def dump_header(header: dict[str, Any]) -> str:
-    return yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
+    return yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
 
 
 def _fold(name: str) -> str:
