@@ -51,7 +51,7 @@ SUPPORT_TYPES = frozenset({"attachment", "tribe_venue", "tribe_organizer"})
 PUBLISHED = "publish"
 RESIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
 UPLOADS = "/wp-content/uploads/"
-SOURCE = re.compile(r'^source:\s*"?WordPress (?P<site>[\w-]+) #(?P<id>\d+)"?\s*$', re.M)
+SOURCE = re.compile(r"""^source:\s*["']?WordPress (?P<site>[\w-]+) #(?P<id>\d+)["']?\s*$""", re.M)
 PLACEHOLDER = "…"
 MAX_SLUG = 60
 
@@ -294,9 +294,6 @@ class _Run:
             states.add(self._write(group, item, path, text))
         # an item counts once: imported when a file of it is written, kept when one is kept
         self.outcome.count(kind, next(s for s in ("imported", "kept", "unchanged") if s in states))
-        if kind == PAGE_KIND:
-            self.outcome.notes.append(Note(kind, "wxr_page_draft", group.ref,
-                                           self.outcome.report.relative(folder / f"{group.stem}.{group.lang}.md")))
         if len(self.outcome.notes) > notes_before:
             self.outcome.count(kind, "to_review")
 
@@ -358,6 +355,7 @@ class _Run:
         summary = plain_text(item.excerpt)
         header: dict[str, Any] = {"title": title}
         if group.kind == PAGE_KIND:
+            self.outcome.notes.append(Note(group.kind, "wxr_page_draft", item, rel))
             header["draft"] = True
             header["source"] = f"WordPress {self.site} #{item.id}"
             return header
