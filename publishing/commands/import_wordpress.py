@@ -35,7 +35,7 @@ from publishing.load.territories import load_communes, load_territories
 from publishing.load.today import build_today
 from publishing.load.wordpress import WxrExport, WxrItem, read_export, read_translations
 from publishing.model import BRUSSELS, TERRITORY_IDS, Commune, Territory
-from publishing.model.paths import AGENDA, NEWS, NOTICES
+from publishing.model.paths import AGENDA, GENERATED, NEWS, NOTICES
 from publishing.model.redirect import locate, normal
 from publishing.problems import Report, UsageError, messages
 
@@ -155,6 +155,8 @@ class _Run:
         self.link_keys: dict[tuple[str, str], int] = {}  # normal(permalink) → item id
         self.hosts: set[str] = set()
         self.existing: dict[int, Path] = {}  # WordPress id → file already in the repository
+        self.names: dict[Path, set[str]] = {}  # folder → names of its texts (found and placed)
+        self.listed = {r.key: r for r in load_redirects(root / "sites", territories, Report(root))}
         self.files: dict[Path, str] = {}  # what the run writes: path → text
         self.copies: dict[Path, Path] = {}  # what it copies: target → upload
         self.redirects: list[tuple[str, str]] = []  # (old address, new page)
@@ -238,24 +240,34 @@ class _Run:
 
     def _place(self, group: Group) -> None:
         """The group's file name: the one already imported, or made from its date and slug."""
+        # a draft (a page, an item without a summary, or a file the team keeps as one) gets no link
+        group.draft = group.kind == PAGE_KIND or any(not plain_text(i.excerpt) for i in group.items.values())
         for item in group.items.values():
             if item.id in self.existing:
                 group.stem = self.existing[item.id].name.rsplit(".", 2)[0]
+                group.draft = is_draft(self.existing[item.id].read_text(encoding="utf-8"))
                 return
         ref = group.ref
         slug = slugify(ref.slug or ref.title) or f"wordpress-{ref.id}"
         if group.kind == PAGE_KIND:
             stem = slug
+            # nor a section's name, nor a folder's: a page there would take their address
+            self._taken(self.content).update(GENERATED, ("index",), (p.name for p in self.content.glob("*/")))
         else:
             day = self._event_start(ref)[0] if group.kind == EVENT_KIND else ref.date
             stem = f"{(day or datetime(1970, 1, 1)).strftime('%Y-%m-%d')}-{slug}"
-        taken = {p.name.rsplit(".", 2)[0] for p in self._folder(group).glob("*.md")} \
-            if self._folder(group).is_dir() else set()
-        taken |= {g.stem for g in self.groups if g.kind == group.kind and g.stem}
+        taken = self._taken(self._folder(group))
         candidate, n = stem, 2
         while candidate in taken:
             candidate, n = f"{stem}-{n}", n + 1
         group.stem = candidate
+        taken.add(candidate)
+
+    def _taken(self, folder: Path) -> set[str]:
+        """The names of a folder's texts, those already there and those the run places."""
+        if folder not in self.names:
+            self.names[folder] = {p.name.rsplit(".", 2)[0] for p in folder.glob("*.md")} if folder.is_dir() else set()
+        return self.names[folder]
 
     def _folder(self, group: Group) -> Path:
         return self.content / FOLDERS[group.kind] if group.kind in FOLDERS else self.content
@@ -465,24 +477,40 @@ class _Run:
                     continue
                 self.redirects.append((item.link, new))
 
-    def link_target(self, href: str, group: Group) -> str | None:
-        """The relative address, from the page of `group`, of the imported item a link leads to
-        ("" for a draft page: its text only); None for anything else."""
+    def link_target(self, href: str, group: Group) -> tuple[str | None, bool]:
+        """Where a link of the old site leads now, from the page of `group`: the relative address
+        of an imported item, or "" (its text only: a draft's, when the second value says so, or
+        an address the new sites do not have); None to keep the link as it is."""
         parts = urlsplit(href)
         if parts.netloc and normal(href)[0] not in self.hosts:
-            return None
+            return None, False
+        if not parts.netloc and not parts.path.startswith("/") and not parts.query:
+            return None, False  # "#part", "mailto:…", a relative link
+        key = normal(href) if parts.netloc else (next(iter(sorted(self.hosts)), ""),
+                                                 unquote(parts.path).rstrip("/") or "/")
         query = parse_qs(parts.query)
         target_id = next((_int(query[k][0]) for k in ("p", "page_id", "post") if k in query), 0)
-        if not target_id and (parts.netloc or parts.path.startswith("/")):
-            host = normal(href)[0] if parts.netloc else next(iter(sorted(self.hosts)), "")
-            target_id = self.link_keys.get((host, unquote(parts.path).rstrip("/") or "/"), 0)
-        target = self.group_of.get(target_id)
+        target = self.group_of.get(target_id or self.link_keys.get(key, 0))
+        if target is None and not target_id and key in self.listed:  # an old address listed: where it leads
+            return self.listed[key].new, False
         if target is None:
-            return None
+            return (None if not target_id and self._kept_address(key) else ""), False
         if target.draft or target.kind == PAGE_KIND:
-            return ""
+            return "", True
         depth = self._url(group).count("/")
-        return "../" * depth + self._url(target) + (f"#{parts.fragment}" if parts.fragment else "")
+        return "../" * depth + self._url(target) + (f"#{parts.fragment}" if parts.fragment else ""), False
+
+    def _kept_address(self, key: tuple[str, str]) -> bool:
+        """A link to the old site that is no imported item is kept when the new site has that page."""
+        rest = key[1].strip("/")
+        home = urlsplit(self.territory.url["nl"]).path.strip("/")
+        if home and (rest == home or rest.startswith(home + "/")):
+            rest = rest[len(home):].strip("/")
+        if not rest or rest.split("/")[0] in GENERATED:
+            return True
+        return any((self.root / "content" / scope / f"{rest}.{lang}.md").is_file()
+                   or (self.root / "content" / scope / rest / f"index.{lang}.md").is_file()
+                   for scope in (self.site, "shared", "bassins") for lang in ("fr", "nl"))
 
     def _merged_redirects(self) -> str | None:
         """sites/anciennes-adresses.yml with the run's addresses; None when it does not change."""
@@ -551,9 +579,10 @@ class _Resolver:
                 self.run.outcome.notes.append(Note(self.group.kind, "wxr_missing_upload", self.item, self.rel, href))
                 return ""
             return name
-        target = self.run.link_target(href, self.group)
+        target, draft = self.run.link_target(href, self.group)
         if target == "":
-            self.run.outcome.notes.append(Note(self.group.kind, "wxr_link_to_draft", self.item, self.rel, href))
+            self.run.outcome.notes.append(Note(self.group.kind, "wxr_link_to_draft" if draft else "wxr_link_unresolved",
+                                               self.item, self.rel, href))
         return target
 
     def image(self, src: str) -> tuple[str | None, str]:

@@ -296,6 +296,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "remettez le lien quand la page est placée."),
         "en": ("link to a page imported as a draft, kept as text: {detail}.", "put the link back once the page is placed."),
     },
+    "wxr_link_unresolved": {
+        "fr": ("lien vers une adresse de l'ancien site que les nouveaux sites n'ont pas, gardé comme texte : {detail}.",
+               "remettez un lien vers la page qui reprend ce contenu, ou laissez le texte."),
+        "en": ("link to an address of the old site the new sites do not have, kept as text: {detail}.",
+               "link again to the page that now holds that content, or leave the text."),
+    },
     "wxr_edited_kept": {
         "fr": ("le fichier a été modifié depuis l'import : il est gardé tel quel.",
                "relancez avec --force pour le remplacer par la version de WordPress."),
