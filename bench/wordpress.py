@@ -40,7 +40,8 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 <channel>
 <title>Site fictif</title><link>{host}</link><language>{language}</language>
 <wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>{host}</wp:base_site_url>
-<wp:author><wp:author_login><![CDATA[redaction]]></wp:author_login><wp:author_display_name><![CDATA[Équipe fictive]]></wp:author_display_name></wp:author>
+<wp:author><wp:author_login><![CDATA[redaction]]></wp:author_login>
+<wp:author_display_name><![CDATA[Équipe fictive]]></wp:author_display_name></wp:author>
 """
 ITEM = """<item>
 <title><![CDATA[{title}]]></title><link>{link}</link><dc:creator><![CDATA[redaction]]></dc:creator>
@@ -60,7 +61,8 @@ et <a href="{host}/?p={linked}">celui-ci</a>.</p>
 <!-- wp:list --><ul><li>un point ;</li><li>un autre point.</li></ul><!-- /wp:list -->
 {image}"""
 IMAGE = """<!-- wp:image {{"id":{id}}} -->
-<figure class="wp-block-image size-large"><img src="{host}/wp-content/uploads/2024/05/photo-{n}-1024x576.jpg" alt="Une photo fictive {n}"/><figcaption class="wp-element-caption">Légende {n}</figcaption></figure>
+<figure class="wp-block-image size-large"><img src="{host}/wp-content/uploads/2024/05/photo-{n}-1024x576.jpg"
+ alt="Une photo fictive {n}"/><figcaption class="wp-element-caption">Légende {n}</figcaption></figure>
 <!-- /wp:image -->"""
 CITIES = [("1190", "Forest", "Vorst"), ("1060", "Saint-Gilles", "Sint-Gillis"), ("1030", "Schaerbeek", "Schaarbeek"),
           ("1070", "Anderlecht", "Anderlecht"), ("1020", "Laeken", "Laken")]
@@ -121,9 +123,9 @@ def generate(folder: Path, items: int, attachments: int) -> tuple[list[Path], Pa
             item_id = n * 2 + (1 if lang == "nl" else 0) + 1
             prefix = "" if lang == "fr" else "/nl"
             slug = f"{'article' if lang == 'fr' else 'artikel'}-fictif-{n}"
-            content = TEXT.format(n=n, host=HOST, linked=((n + 7) % french_count) * 2 + 1,
-                                  other=f"{HOST}/{2015 + (n + 3) % 11}/{1 + (n + 3) % 12:02d}/article-fictif-{n + 3}/",
-                                  image=image)
+            other = (n + 7) // 7 * 7  # a news item: its French permalink
+            content = TEXT.format(n=n, host=HOST, linked=((n + 3) % french_count) * 2 + 1, image=image,
+                                  other=f"{HOST}/{2015 + other % 11}/{1 + other % 12:02d}/article-fictif-{other}/")
             streams[lang].write(ITEM.format(
                 title=escape(f"Article fictif {n} ({lang})"), link=f"{HOST}{prefix}/{folder_name}/{slug}/", host=HOST,
                 content=content, excerpt=f"Le résumé fictif de l'élément {n}.", id=item_id, date=when, slug=slug,
