@@ -201,7 +201,7 @@ def import_wordpress(args) -> int:
 
     outcome = import_wordpress(args.root, args.exports, args.site, uploads=args.uploads,
                                translations=args.translations, dry_run=args.dry_run, force=args.force,
-                               today=args.today, progress=sys.stderr.isatty())
+                               today=args.today, progress=args.messages if sys.stderr.isatty() else None)
     if outcome.report.failed():
         print(outcome.report.render(args.messages) + " " + messages.word("wxr_failed", args.messages),
               file=sys.stderr)

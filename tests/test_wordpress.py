@@ -311,3 +311,20 @@ def test_a_missing_export_is_a_usage_error(tmp_path, capsys):
     root = new_repo(tmp_path)
     assert run_on(root, str(tmp_path / "absent.xml"), "--site", "region", messages="en") == 2
     assert "absent.xml: no such file." in capsys.readouterr().err
+
+
+def test_the_mapping_file_changes_what_items_become_and_is_validated(tmp_path, capsys):
+    root = new_repo(tmp_path)
+    mapping = root / "sites" / "wordpress.yml"
+    mapping.write_text("kinds:\n  post: actualite\n  tribe_events: evenement\n  page: ignore\n"
+                       "notice_categories: []\n", encoding="utf-8")
+    assert run(root) == 0
+    assert not (root / "content/region/qui-sommes-nous-fictif.fr.md").exists()  # pages left aside
+    assert (root / "content/region/actualites/2023-03-10-fictieve-zitdag-thuiszorg.nl.md").is_file()  # news now
+    assert "type « page » non repris : 1" in capsys.readouterr().out
+    mapping.write_text("kinds:\n  post: article\n", encoding="utf-8")
+    before = snapshot(root)
+    assert run(root) == 1
+    err = capsys.readouterr().err
+    assert "sites/wordpress.yml:2" in err and "article" in err and "Traceback" not in err
+    assert snapshot(root) == before

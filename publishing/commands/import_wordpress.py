@@ -33,7 +33,7 @@ from publishing.load.redirects import FILE as REDIRECTS_FILE
 from publishing.load.redirects import load_redirects
 from publishing.load.territories import load_communes, load_territories
 from publishing.load.today import build_today
-from publishing.load.wordpress import WxrExport, WxrItem, read_export, read_translations
+from publishing.load.wordpress import Mapping, WxrExport, WxrItem, read_export, read_mapping, read_translations
 from publishing.model import BRUSSELS, TERRITORY_IDS, Commune, Territory
 from publishing.model.paths import AGENDA, GENERATED, NEWS, NOTICES
 from publishing.model.redirect import locate, normal
@@ -42,7 +42,7 @@ from publishing.problems import Report, UsageError, messages
 NEWS_KIND, NOTICE_KIND, EVENT_KIND, PAGE_KIND = "news", "notice", "event", "page"
 KINDS = (NEWS_KIND, NOTICE_KIND, EVENT_KIND, PAGE_KIND)
 FOLDERS = {NEWS_KIND: NEWS, NOTICE_KIND: NOTICES, EVENT_KIND: AGENDA}
-NOTICE_CATEGORIES = frozenset({"actualite-du-secteur", "actualiteit-van-de-sector"})
+KIND_OF = {"actualite": NEWS_KIND, "avis": NOTICE_KIND, "evenement": EVENT_KIND, "page": PAGE_KIND}
 NOTICE_DAYS = 30  # a notice's `until`, when no field gives it
 NOTICE_UNTIL_FIELDS = ("until", "date_fin", "einddatum")
 PARTNER_FIELDS = ("partenaire", "partner")
@@ -104,7 +104,9 @@ class Outcome:
 
 def import_wordpress(root: Path, exports: list[Path], site: str, uploads: Path | None = None,
                      translations: Path | None = None, dry_run: bool = False, force: bool = False,
-                     today: date | None = None, progress: bool = False) -> Outcome:
+                     today: date | None = None, progress: str | None = None) -> Outcome:
+    """Plan the import of the exports into content/<site>/, and write it unless dry_run or a
+    problem was found. progress: the language of a line per export read (on a terminal)."""
     root = Path(root)
     if site not in TERRITORY_IDS:
         raise UsageError("wxr_unknown_site", input=site, allowed=", ".join(TERRITORY_IDS))
@@ -125,11 +127,13 @@ def import_wordpress(root: Path, exports: list[Path], site: str, uploads: Path |
         if export is not None:
             loaded.append(export)
             if progress:
-                print(messages.word("wxr_read", "fr", path=path, count=len(export.items)), file=sys.stderr)
+                print(messages.word("wxr_read", progress, path=path, count=len(export.items)), file=sys.stderr)
     table = read_translations(translations, report) if translations is not None else {}
-    if report.errors or table is None:
+    mapping = read_mapping(root / "sites", report)
+    if report.errors or table is None or mapping is None:
         return outcome
     run = _Run(root, site, territories, communes, loaded, table, uploads, force, today or build_today(root), outcome)
+    run.mapping = mapping
     run.plan()
     if not dry_run and not report.errors:
         run.write()
@@ -161,6 +165,7 @@ class _Run:
         self.copies: dict[Path, Path] = {}  # what it copies: target → upload
         self.redirects: list[tuple[str, str]] = []  # (old address, new page)
         self.redirects_text: str | None = None  # sites/anciennes-adresses.yml as the run leaves it
+        self.mapping = Mapping()
 
     # --- reading ------------------------------------------------------------
 
@@ -202,12 +207,12 @@ class _Run:
                     self.existing[int(match["id"])] = path
 
     def _kind(self, item: WxrItem) -> str | None:
-        if item.type == "post":
-            if any(domain == "category" and nicename in NOTICE_CATEGORIES
-                   for domain, nicename, _label in item.categories):
-                return NOTICE_KIND
-            return NEWS_KIND
-        return {"tribe_events": EVENT_KIND, "page": PAGE_KIND}.get(item.type)
+        """What an item becomes (sites/wordpress.yml, or its defaults); None for another type."""
+        name = self.mapping.kinds.get(item.type)
+        if name == "actualite" and any(domain == "category" and nicename in self.mapping.notice_categories
+                                       for domain, nicename, _label in item.categories):
+            return NOTICE_KIND
+        return KIND_OF.get(name or "")
 
     def _group(self) -> None:
         by_key: dict[str, Group] = {}

@@ -31,19 +31,46 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from pydantic import Field
 
+from publishing.load import schema
+from publishing.load.yamlio import load_yaml
 from publishing.problems import Report
 
 WP_NS = "http://wordpress.org/export/"  # followed by the WXR version: 1.0, 1.1, 1.2
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 TRANSLATION_COLUMNS = ("element_id", "trid", "language_code")
+MAPPING_FILE = "wordpress.yml"  # in sites/: what each post type becomes (optional)
+# What an item can become: news, a partner's notice, an event, a draft page, or nothing
+KIND_NAMES = ("actualite", "avis", "evenement", "page", "ignore")
+
+
+class Mapping(schema.Strict):
+    """sites/wordpress.yml: which WordPress post type becomes which kind of item, and which
+    categories make a post a partner's notice. Without the file, these defaults."""
+
+    kinds: dict[str, Literal[KIND_NAMES]] = Field(  # type: ignore[valid-type]
+        default_factory=lambda: {"post": "actualite", "tribe_events": "evenement", "page": "page"})
+    notice_categories: list[str] = Field(
+        default_factory=lambda: ["actualite-du-secteur", "actualiteit-van-de-sector"])
+
+
+def read_mapping(sites_dir: Path, report: Report) -> Mapping | None:
+    """sites/wordpress.yml, validated (None after reporting its problems), or the defaults."""
+    path = sites_dir / MAPPING_FILE
+    if not path.is_file():
+        return Mapping()
+    doc = load_yaml(path, report)
+    if doc is None:
+        return None
+    return schema.validate(Mapping, doc.data or {}, path, report, doc.locator)
 MAX_CSV_FIELD = 1 << 16
 
 
