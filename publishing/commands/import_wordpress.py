@@ -166,6 +166,7 @@ class _Run:
         self.redirects: list[tuple[str, str]] = []  # (old address, new page)
         self.redirects_text: str | None = None  # sites/anciennes-adresses.yml as the run leaves it
         self.mapping = Mapping()
+        self.upload_files: dict[Path, bool] = {}  # a file of --uploads, looked for once
 
     # --- reading ------------------------------------------------------------
 
@@ -274,6 +275,10 @@ class _Run:
             self.names[folder] = {p.name.rsplit(".", 2)[0] for p in folder.glob("*.md")} if folder.is_dir() else set()
         return self.names[folder]
 
+    def relative(self, path: Path) -> str:
+        """A path of the repository as the report shows it (the run builds them from root)."""
+        return path.relative_to(self.root).as_posix()
+
     def _folder(self, group: Group) -> Path:
         return self.content / FOLDERS[group.kind] if group.kind in FOLDERS else self.content
 
@@ -293,7 +298,7 @@ class _Run:
         shared = self._shared_fields(group)
         for lang, item in group.items.items():
             path = folder / f"{group.stem}.{lang}.md"
-            rel = self.outcome.report.relative(path)
+            rel = self.relative(path)
             resolver = _Resolver(self, group, item, folder, rel)
             body, findings = wordpress_html.to_markdown(item.content, resolver)
             for finding in findings:
@@ -316,7 +321,7 @@ class _Run:
 
     def _write(self, group: Group, item: WxrItem, path: Path, text: str) -> str:
         """Plan the writing of one file: "imported", "unchanged", or "kept" (edited, not --force)."""
-        rel = self.outcome.report.relative(path)
+        rel = self.relative(path)
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current == text:
             return "unchanged"
@@ -430,13 +435,18 @@ class _Run:
         original = RESIZED.sub("", relative)
         if original != relative:
             candidates.insert(0, original)
-        for candidate in candidates:
+        for candidate in candidates:  # made of the address's parts, ".." left out: inside --uploads
             source = self.uploads / candidate
-            if source.is_file() and source.resolve().is_relative_to(self.uploads.resolve()):
+            if self._is_upload(source):
                 name = f"{stem}-{slugify_file(PurePosixPath(candidate).name)}"
                 self.copies[folder / name] = source
                 return name
         return None
+
+    def _is_upload(self, source: Path) -> bool:
+        if source not in self.upload_files:
+            self.upload_files[source] = source.is_file()
+        return self.upload_files[source]
 
     def _event_start(self, item: WxrItem) -> tuple[datetime | None, datetime | None, bool]:
         """(start, end) in Brussels' time, and whether it lasts all day."""
@@ -673,8 +683,12 @@ def plain_text(fragment: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when there (as for reading)
+
+
 def dump_header(header: dict[str, Any]) -> str:
-    return yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    return yaml.dump(header, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000,
+                     default_flow_style=False)
 
 
 def _fold(name: str) -> str:

@@ -54,11 +54,12 @@ def to_markdown(html: str, resolver: Resolver) -> tuple[str, list[Finding]]:
     findings: list[Finding] = []
     html = EMBED_SHORTCODE.sub(lambda m: f'<p><a href="{m.group(1).strip()}">{m.group(1).strip()}</a></p>', html)
     soup = BeautifulSoup(html, "html.parser")
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+    found = _walk(soup)  # one walk of the tree, then each kind of node
+    for comment in found["#comment"]:
         comment.extract()
-    _embeds(soup, findings)
-    for tag in soup.find_all(["iframe", *FORBIDDEN]):
-        if not isinstance(tag, Tag) or tag.decomposed:
+    _embeds(soup, found["figure"], findings)
+    for tag in found["iframe"] + found["#forbidden"]:
+        if not isinstance(tag, Tag) or tag.decomposed or _detached(tag):
             continue
         if tag.name == "iframe":
             src = str(tag.get("src") or "").strip()
@@ -69,23 +70,55 @@ def to_markdown(html: str, resolver: Resolver) -> tuple[str, list[Finding]]:
         else:
             findings.append(Finding(forbidden_code(tag.name), tag.name))
         tag.decompose()
-    _shortcodes(soup, findings)
-    _images(soup, resolver, findings)
-    _links(soup, resolver, findings)
-    for caption in soup.find_all("figcaption"):
+    if "[" in html:
+        _shortcodes(soup, findings)
+    _images(_alive(found["img"]), resolver, findings)
+    _links(_alive(found["a"]), resolver, findings)
+    for caption in _alive(found["figcaption"]):
         caption.name = "p"
         caption.wrap(soup.new_tag("div"))
         inner = soup.new_tag("em")
         for child in list(caption.children):
             inner.append(child.extract())
         caption.append(inner)
-    for text in soup.find_all(string=True):  # "<" in a text stays text, never becomes a tag
-        if "<" in text and isinstance(text, NavigableString) and not isinstance(text, Comment):
+    for text in found["#text"]:  # "<" in a text stays text, never becomes a tag
+        if "<" in text and not _detached(text):
             text.replace_with(text.replace("<", "&lt;"))
     converter = MarkdownConverter(heading_style="ATX", bullets="-", strong_em_symbol="*", escape_misc=False)
     markdown = converter.convert_soup(soup)
     lines = [line.rstrip() for line in markdown.strip().splitlines()]
     return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip() + "\n", findings
+
+
+WALKED = ("figure", "iframe", "img", "a", "figcaption")
+
+
+def _walk(soup: BeautifulSoup) -> dict[str, list]:
+    """The nodes the conversion works on, by kind, found in one walk of the tree."""
+    found: dict[str, list] = {name: [] for name in (*WALKED, "#comment", "#forbidden", "#text")}
+    for node in soup.descendants:
+        if isinstance(node, Comment):
+            found["#comment"].append(node)
+        elif isinstance(node, NavigableString):
+            if "<" in node:
+                found["#text"].append(node)
+        elif isinstance(node, Tag):
+            if node.name in WALKED:
+                found[node.name].append(node)
+            elif node.name in FORBIDDEN:
+                found["#forbidden"].append(node)
+    return found
+
+
+def _detached(node: Tag | NavigableString) -> bool:
+    """A node removed with one of its ancestors."""
+    while node.parent is not None:
+        node = node.parent
+    return not isinstance(node, BeautifulSoup)
+
+
+def _alive(tags: list[Tag]) -> list[Tag]:
+    return [tag for tag in tags if not tag.decomposed and not _detached(tag)]
 
 
 def forbidden_code(tag: str) -> str:
@@ -107,9 +140,9 @@ def _link_paragraph(soup: BeautifulSoup, href: str, text: str) -> Tag:
     return paragraph
 
 
-def _embeds(soup: BeautifulSoup, findings: list[Finding]) -> None:
+def _embeds(soup: BeautifulSoup, figures: list[Tag], findings: list[Finding]) -> None:
     """Gutenberg's embed block (a figure with the address in its wrapper): a link to it."""
-    for figure in soup.find_all("figure"):
+    for figure in figures:
         classes: list[str] = list(figure.get("class") or [])
         if "wp-block-embed" not in classes:
             continue
@@ -141,8 +174,8 @@ def _shortcodes(soup: BeautifulSoup, findings: list[Finding]) -> None:
         text.replace_with(SHORTCODE.sub(drop, str(text)))
 
 
-def _images(soup: BeautifulSoup, resolver: Resolver, findings: list[Finding]) -> None:
-    for img in soup.find_all("img"):
+def _images(images: list[Tag], resolver: Resolver, findings: list[Finding]) -> None:
+    for img in images:
         src = str(img.get("src") or "").strip()
         name, alt = resolver.image(src)
         alt = str(img.get("alt") or "").strip() or alt
@@ -157,8 +190,8 @@ def _images(soup: BeautifulSoup, resolver: Resolver, findings: list[Finding]) ->
         img.attrs = {"src": name, "alt": alt}
 
 
-def _links(soup: BeautifulSoup, resolver: Resolver, findings: list[Finding]) -> None:
-    for anchor in soup.find_all("a"):
+def _links(anchors: list[Tag], resolver: Resolver, findings: list[Finding]) -> None:
+    for anchor in anchors:
         href = str(anchor.get("href") or "").strip()
         if href.lower().replace(" ", "").startswith(CODE_SCHEMES):
             findings.append(Finding("wxr_script", href[:40]))
