@@ -216,11 +216,6 @@ def _wp(elem: Element, name: str) -> str:
     return ""
 
 
-def _text(elem: Element, tag: str) -> str:
-    child = elem.find(tag)
-    return (child.text or "") if child is not None else ""
-
-
 def _int(value: str) -> int:
     try:
         return int(value.strip())
@@ -237,25 +232,34 @@ def _date(value: str) -> datetime | None:
 
 
 def _item(elem: Element) -> WxrItem:
-    excerpt = ""
-    for child in elem:
-        if _local(child.tag) == "encoded" and child.tag != CONTENT:
-            excerpt = child.text or ""
+    """One item, its children read in one pass: wp:… fields by name, the rest by tag."""
+    wp: dict[str, str] = {}
+    other: dict[str, str] = {}
     meta: dict[str, str] = {}
     categories: list[tuple[str, str, str]] = []
     for child in elem:
-        if _local(child.tag) == "postmeta" and child.tag.startswith("{" + WP_NS):
-            key = _wp(child, "meta_key")
-            if key:
-                meta[key] = _wp(child, "meta_value")
-        elif child.tag == "category":
+        tag = child.tag
+        if tag.endswith("}encoded") and tag != CONTENT:  # excerpt:encoded (its namespace is under WP_NS)
+            other["excerpt"] = child.text or ""
+        elif tag.startswith("{" + WP_NS):
+            name = _local(tag)
+            if name == "postmeta":
+                key = _wp(child, "meta_key")
+                if key:
+                    meta[key] = _wp(child, "meta_value")
+            else:
+                wp[name] = (child.text or "").strip()
+        elif tag == "category":
             categories.append((child.get("domain", ""), child.get("nicename", ""), (child.text or "").strip()))
+        else:
+            other[tag] = child.text or ""
     return WxrItem(
-        id=_int(_wp(elem, "post_id")), type=_wp(elem, "post_type"), status=_wp(elem, "status"),
-        title=_text(elem, "title").strip(), link=_text(elem, "link").strip(), guid=_text(elem, "guid").strip(),
-        date=_date(_wp(elem, "post_date")), slug=unquote(_wp(elem, "post_name")), content=_text(elem, CONTENT),
-        excerpt=excerpt, author=_text(elem, DC_CREATOR).strip(), password=_wp(elem, "post_password"),
-        parent=_int(_wp(elem, "post_parent")), attachment_url=_wp(elem, "attachment_url"),
+        id=_int(wp.get("post_id", "")), type=wp.get("post_type", ""), status=wp.get("status", ""),
+        title=other.get("title", "").strip(), link=other.get("link", "").strip(), guid=other.get("guid", "").strip(),
+        date=_date(wp.get("post_date", "")), slug=unquote(wp.get("post_name", "")), content=other.get(CONTENT, ""),
+        excerpt=other.get("excerpt", ""), author=other.get(DC_CREATOR, "").strip(),
+        password=wp.get("post_password", ""), parent=_int(wp.get("post_parent", "")),
+        attachment_url=wp.get("attachment_url", ""),
         categories=categories, meta=meta)
 
 
