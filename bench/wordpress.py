@@ -174,7 +174,8 @@ def measure(work: Path, items: int = 5000, attachments: int = 2000) -> dict:
     config_without, _ = timed(["server-config"], root)
     again, _ = timed(["import-wordpress", *map(str, exports), "--site", "region", "--uploads",
                       str(uploads), "--translations", str(table), "--today", TODAY, "--dry-run"], root)
-    return {"items": items, "attachments": attachments, "seconds": seconds, "cpu": import_cpu, "peak_mb": max(peak_kb, before) / 1024,
+    return {"items": items, "attachments": attachments, "seconds": seconds, "cpu": import_cpu,
+            "peak_mb": max(peak_kb, before) / 1024,
             "addresses": added, "check_with": check_with, "check_without": check_without,
             "check_errors": checked.returncode != 0, "config_with": config_with, "config_without": config_without,
             "dry_run": again, "export_mb": sum(p.stat().st_size for p in exports) / 1e6}
