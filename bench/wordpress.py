@@ -155,6 +155,28 @@ def cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def nginx_test(root: Path) -> float | None:
+    """How long Debian's nginx takes to read the configuration of the repository at root
+    (`nginx -t`, as a reload does first); None without nginx."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from served import NGINX, running_nginx
+    except ImportError:
+        return None
+    if not Path(NGINX).exists():
+        return None
+    public = Path(tempfile.mkdtemp(prefix="brusano-wordpress-nginx-"))
+    public.chmod(0o755)
+    try:
+        with running_nginx(public, root) as (_settings, tmp):
+            start = time.perf_counter()
+            subprocess.run([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-t"], capture_output=True,
+                           check=True)
+            return time.perf_counter() - start
+    finally:
+        shutil.rmtree(public, ignore_errors=True)
+
+
 def measure(work: Path, items: int = 5000, attachments: int = 2000) -> dict:
     exports, table, uploads = generate(work / "exports", items, attachments)
     root = make_corpus(work / "repo", 1)
@@ -169,15 +191,18 @@ def measure(work: Path, items: int = 5000, attachments: int = 2000) -> dict:
     added = redirects.read_text(encoding="utf-8").count("\n  - from: ")
     check_with, checked = timed(["check", "--today", TODAY], root)
     config_with, _ = timed(["server-config"], root)
+    nginx_with = nginx_test(root)
     shutil.copy(ROOT / "sites" / "anciennes-adresses.yml", redirects)
     check_without, _ = timed(["check", "--today", TODAY], root)
     config_without, _ = timed(["server-config"], root)
+    nginx_without = nginx_test(root)
     again, _ = timed(["import-wordpress", *map(str, exports), "--site", "region", "--uploads",
                       str(uploads), "--translations", str(table), "--today", TODAY, "--dry-run"], root)
     return {"items": items, "attachments": attachments, "seconds": seconds, "cpu": import_cpu,
             "peak_mb": max(peak_kb, before) / 1024,
             "addresses": added, "check_with": check_with, "check_without": check_without,
             "check_errors": checked.returncode != 0, "config_with": config_with, "config_without": config_without,
+            "nginx_with": nginx_with, "nginx_without": nginx_without,
             "dry_run": again, "export_mb": sum(p.stat().st_size for p in exports) / 1e6}
 
 
@@ -209,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         ("nginx configuration with / without them (s)",
          f"{found['config_with']:.1f} / {found['config_without']:.1f}", "", None),
     ]
+    if found["nginx_with"] is not None:
+        rows.append(("  nginx -t (a reload's reading) with / without them (s)",
+                     f"{found['nginx_with']:.2f} / {found['nginx_without']:.2f}", "< 1", found["nginx_with"] < 1))
     width = max(len(r[0]) for r in rows)
     missed = 0
     print()
