@@ -138,12 +138,12 @@ def generate(folder: Path, items: int, attachments: int) -> tuple[list[Path], Pa
     return list(files.values()), folder / "translations.csv", folder / "uploads"
 
 
-def timed(command: list[str], root: Path) -> tuple[float, subprocess.CompletedProcess]:
+def timed(command: list[str], root: Path, label: str = "") -> tuple[float, subprocess.CompletedProcess]:
     """A command of build.py on the repository copy at root: its wall time (its CPU time in CPU)."""
     start, before = time.perf_counter(), cpu_of_children()
     done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *command],
                           capture_output=True, text=True)
-    CPU[" ".join(command[:1])] = cpu_of_children() - before
+    CPU[label or command[0]] = cpu_of_children() - before
     return time.perf_counter() - start, done
 
 
@@ -189,16 +189,17 @@ def measure(work: Path, items: int = 5000, attachments: int = 2000) -> dict:
         raise SystemExit(f"import failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     redirects = root / "sites" / "anciennes-adresses.yml"
     added = redirects.read_text(encoding="utf-8").count("\n  - from: ")
-    check_with, checked = timed(["check", "--today", TODAY], root)
+    check_with, checked = timed(["check", "--today", TODAY], root, "check with")
     config_with, _ = timed(["server-config"], root)
     nginx_with = nginx_test(root)
     shutil.copy(ROOT / "sites" / "anciennes-adresses.yml", redirects)
-    check_without, _ = timed(["check", "--today", TODAY], root)
+    check_without, _ = timed(["check", "--today", TODAY], root, "check without")
     config_without, _ = timed(["server-config"], root)
     nginx_without = nginx_test(root)
     again, _ = timed(["import-wordpress", *map(str, exports), "--site", "region", "--uploads",
                       str(uploads), "--translations", str(table), "--today", TODAY, "--dry-run"], root)
     return {"items": items, "attachments": attachments, "seconds": seconds, "cpu": import_cpu,
+            "check_cpu": (CPU["check with"], CPU["check without"]),
             "peak_mb": max(peak_kb, before) / 1024,
             "addresses": added, "check_with": check_with, "check_without": check_without,
             "check_errors": checked.returncode != 0, "config_with": config_with, "config_without": config_without,
@@ -229,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         ("  the same again, --dry-run: nothing to write (s)", f"{found['dry_run']:.1f}", "", None),
         (f"check with the {found['addresses']} old addresses added / without (s)",
          f"{found['check_with']:.1f} / {found['check_without']:.1f}", "", None),
+        ("  their CPU time (s)", f"{found['check_cpu'][0]:.1f} / {found['check_cpu'][1]:.1f}", "", None),
         ("  check passes on what the import wrote", "no" if found["check_errors"] else "yes", "yes",
          not found["check_errors"]),
         ("nginx configuration with / without them (s)",
