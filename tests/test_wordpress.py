@@ -124,11 +124,11 @@ def test_the_timed_event_is_at_its_local_time_and_place_the_all_day_one_is_held(
 def test_a_notice_in_dutch_only_is_on_both_sites(imported):
     root, public, _ = imported
     names = [p.name for p in (root / "content/region/valves").iterdir()]
-    assert names == ["2023-03-10-fictieve-zitdag-thuiszorg.nl.md"]
-    text = (root / "content/region/valves/2023-03-10-fictieve-zitdag-thuiszorg.nl.md").read_text()
+    assert names == ["2023-03-10-zitdag-over-thuiszorg-fictief.nl.md"]
+    text = (root / "content/region/valves/2023-03-10-zitdag-over-thuiszorg-fictief.nl.md").read_text()
     assert "partner: Fictieve vzw Voorbeeld\n" in text and "until: 2023-04-09\n" in text
     assert "Fictieve zitdag over thuiszorg" in article(read(public, "region/nl/valves/index.html"))
-    french = read(public, "region/valves/2023-03-10-fictieve-zitdag-thuiszorg/index.html")
+    french = read(public, "region/valves/2023-03-10-zitdag-over-thuiszorg-fictief/index.html")
     assert "Le texte ci-dessous est la version néerlandaise." in french and "Fictieve zitdag" in french
 
 
@@ -229,8 +229,10 @@ def test_the_old_addresses_answer_one_301_to_the_article_on_nginx(imported):
     cases = {
         ("brusano.brussels", "/2023/03/01/forum-fictif-des-aidants/"): forum,  # the address listed before
         ("www.brusano.brussels", "/2023/03/01/forum-fictif-des-aidants"): forum,
-        ("www.brusano.brussels", "/nl/2023/03/10/fictieve-zitdag-thuiszorg/"):
-            "/nl/valves/2023-03-10-fictieve-zitdag-thuiszorg/",
+        ("www.brusano.brussels", "/nl/2023/03/10/zitdag-over-thuiszorg-%e2%80%93-fictief/"):  # percent-encoded
+            "/nl/valves/2023-03-10-zitdag-over-thuiszorg-fictief/",
+        ("brusano.brussels", "/nl/2023/03/10/zitdag-over-thuiszorg-%E2%80%93-fictief"):
+            "/nl/valves/2023-03-10-zitdag-over-thuiszorg-fictief/",
         ("www.brusano.brussels", "/evenement/atelier-fictif-decriture/"):
             "/agenda/2023-04-12-atelier-fictif-decriture/",
     }
@@ -320,7 +322,7 @@ def test_the_mapping_file_changes_what_items_become_and_is_validated(tmp_path, c
                        "notice_categories: []\n", encoding="utf-8")
     assert run(root) == 0
     assert not (root / "content/region/qui-sommes-nous-fictif.fr.md").exists()  # pages left aside
-    assert (root / "content/region/actualites/2023-03-10-fictieve-zitdag-thuiszorg.nl.md").is_file()  # news now
+    assert (root / "content/region/actualites/2023-03-10-zitdag-over-thuiszorg-fictief.nl.md").is_file()  # news now
     assert "type « page » non repris : 1" in capsys.readouterr().out
     mapping.write_text("kinds:\n  post: article\n", encoding="utf-8")
     before = snapshot(root)
