@@ -330,3 +330,52 @@ def test_the_mapping_file_changes_what_items_become_and_is_validated(tmp_path, c
     err = capsys.readouterr().err
     assert "sites/wordpress.yml:2" in err and "article" in err and "Traceback" not in err
     assert snapshot(root) == before
+
+
+# --- the parts ------------------------------------------------------------------
+
+@pytest.mark.parametrize("city, postcode, expected", [
+    ("Forest", "1190", "forest"), ("Vorst", "1190", "forest"), ("Sint-Gillis", "1060", "saint-gilles"),
+    ("SAINT-GILLES", "", "saint-gilles"), ("Bruxelles", "1020", "bruxelles/laeken"), ("Laken", "", "bruxelles/laeken"),
+    ("Brussel", "1130", "bruxelles/haren"),
+    ("Bruxelles", "1000", None),  # two parts of Bruxelles-Ville have 1000: not for sure
+    ("Forest", "1060", None),  # the postcode of another commune
+    ("Paris", "75001", None),
+])
+def test_a_venue_s_commune_is_found_from_its_city_in_either_language_and_its_postcode(city, postcode, expected):
+    from publishing.commands.import_wordpress import find_area
+    from publishing.load.territories import load_communes
+    from publishing.problems import Report
+
+    communes = load_communes(Path(__file__).resolve().parent.parent / "sites", Report())
+    assert find_area(communes, city, postcode) == expected
+
+
+class Links:
+    def link(self, href):
+        return None
+
+    def image(self, src):
+        return ("photo.jpg", "") if src.endswith("photo.jpg") else (None, "")
+
+
+@pytest.mark.parametrize("html, expected, codes", [
+    ("<p>A &amp; B &lt;script&gt;alert(1)&lt;/script&gt;</p>", "A & B &lt;script>alert(1)&lt;/script>\n", []),
+    ("<table><tr><th>Jour</th><th>Heure</th></tr><tr><td>lundi</td><td>9 h</td></tr></table>",
+     "| Jour | Heure |\n| --- | --- |\n| lundi | 9 h |\n", []),
+    ("<!-- wp:heading --><h3>Titre</h3><!-- /wp:heading --><ol><li>un</li><li>deux</li></ol>",
+     "### Titre\n\n1. un\n2. deux\n", []),
+    ('<p><img src="https://x.example.org/wp-content/uploads/photo.jpg" alt="Une photo"></p>',
+     "![Une photo](photo.jpg)\n", []),
+    ('<p>Avant<img src="https://x.example.org/wp-content/uploads/photo.jpg"></p>', "Avant\n", ["wxr_image_no_alt"]),
+    ('<p>[gallery ids="1,2"] [caption id="a"]Légende[/caption]</p>', "Légende\n", ["wxr_shortcode"]),
+    ('<p><a href="javascript:alert(1)">ici</a></p><form><input name="x"></form><style>p{}</style>', "ici\n",
+     ["wxr_script", "wxr_form", "wxr_style"]),  # the form once, with its fields
+    ("[embed]https://vimeo.com/1[/embed]", "<https://vimeo.com/1>\n", []),
+])
+def test_html_becomes_markdown_and_what_cannot_is_reported(html, expected, codes):
+    from publishing.commands.wordpress_html import to_markdown
+
+    markdown, findings = to_markdown(html, Links())
+    assert markdown == expected
+    assert sorted(f.code for f in findings) == sorted(codes)
