@@ -233,6 +233,11 @@ class _Run:
                 self.outcome.count(kind, "skipped")
                 self.outcome.notes.append(Note(kind, "wxr_no_language", item))
                 continue
+            if kind == EVENT_KIND and self._event_start(item)[0] is None:
+                self.outcome.count(kind, "skipped")
+                self.outcome.notes.append(Note(kind, "wxr_event_no_date", item,
+                                               detail=item.meta.get("_EventStartDate", "")))
+                continue
             key = f"trid:{self.table[item.id][0]}" if item.id in self.table else f"id:{item.id}"
             group = by_key.get(key)
             if group is None:

@@ -246,6 +246,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("not imported: status '{detail}' (only published items are).",
                "publish it in WordPress and run the import again, or leave it aside."),
     },
+    "wxr_event_no_date": {
+        "fr": ("non importé : l'événement n'a pas de date de début lisible (« {detail} »).",
+               "corrigez la date dans WordPress et relancez l'import, ou créez l'événement avec build.py new evenement."),
+        "en": ("not imported: the event has no readable start date ('{detail}').",
+               "fix the date in WordPress and run the import again, or create the event with build.py new evenement."),
+    },
     "wxr_no_language": {
         "fr": ("non importé : sa langue n'est pas connue (ni par la table des traductions, ni par le <language> du fichier).",
                "donnez --translations, ou exportez chaque langue à part."),
