@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long `build.py import-wordpress` takes on a large export, in how much memory (issue 23).
 
-    python bench/wordpress.py [--items 5000] [--attachments 2000] [--keep DIR]   # also run by make bench
+    python -m bench.wordpress [--items 5000] [--attachments 2000] [--keep DIR]   # also run by make bench
 
 Generates, in a temporary folder, exports of a fictional WordPress site written as WordPress 6,
 WPML and The Events Calendar write them: --items published items (news, partners' notices,
@@ -24,10 +24,10 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench.run import make_corpus  # the bench's copy of the repository
+from harness.served import NGINX, running_nginx
 
-from run import make_corpus  # noqa: E402  (the bench's copy of the repository)
+ROOT = Path(__file__).resolve().parent.parent
 
 HOST = "https://www.brusano.brussels"
 TODAY = "2026-12-01"
@@ -158,11 +158,6 @@ def cpu_of_children() -> float:
 def nginx_test(root: Path) -> float | None:
     """How long Debian's nginx takes to read the configuration of the repository at root
     (`nginx -t`, as a reload does first); None without nginx."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    try:
-        from served import NGINX, running_nginx
-    except ImportError:
-        return None
     if not Path(NGINX).exists():
         return None
     public = Path(tempfile.mkdtemp(prefix="brusano-wordpress-nginx-"))

@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, HOME, make_repo
-from served import running_nginx
 
+from harness.served import running_nginx
 from publishing import build_sites
 from publishing.cli import main
+from tests.support import FIXTURES, HOME, make_repo
 
 EXPORTS = FIXTURES / "wordpress"
 TODAY = date(2023, 3, 15)
