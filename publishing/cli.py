@@ -201,7 +201,8 @@ def new(args) -> int:
 
 
 def import_wordpress(args) -> int:
-    from publishing.commands.import_wordpress import import_wordpress, render_report
+    from publishing.commands.import_wordpress import import_wordpress
+    from publishing.commands.wordpress_report import render_report
 
     outcome = import_wordpress(args.root, args.exports, args.site, uploads=args.uploads,
                                translations=args.translations, dry_run=args.dry_run, force=args.force,

@@ -343,7 +343,7 @@ def test_the_mapping_file_changes_what_items_become_and_is_validated(tmp_path, c
     ("Paris", "75001", None),
 ])
 def test_a_venue_s_commune_is_found_from_its_city_in_either_language_and_its_postcode(city, postcode, expected):
-    from publishing.commands.import_wordpress import find_area
+    from publishing.commands.wordpress_fields import find_area
     from publishing.load.territories import load_communes
     from publishing.problems import Report
 

@@ -18,17 +18,22 @@ from __future__ import annotations
 import html
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import yaml
 
 from publishing.commands import wordpress_html
+from publishing.commands.wordpress_fields import (
+    dump_header,
+    find_area,
+    is_draft,
+    plain_text,
+    slugify,
+    slugify_file,
+    zone_of,
+)
 from publishing.load.redirects import FILE as REDIRECTS_FILE
 from publishing.load.redirects import load_redirects
 from publishing.load.territories import load_communes, load_territories
@@ -53,7 +58,6 @@ RESIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
 UPLOADS = "/wp-content/uploads/"
 SOURCE = re.compile(r"""^source:\s*["']?WordPress (?P<site>[\w-]+) #(?P<id>\d+)["']?\s*$""", re.M)
 PLACEHOLDER = "…"
-MAX_SLUG = 60
 
 
 @dataclass
@@ -455,7 +459,7 @@ class _Run:
 
     def _event_start(self, item: WxrItem) -> tuple[datetime | None, datetime | None, bool]:
         """(start, end) in Brussels' time, and whether it lasts all day."""
-        zone = _zone(item.meta.get("_EventTimezone", ""))
+        zone = zone_of(item.meta.get("_EventTimezone", ""))
         all_day = item.meta.get("_EventAllDay", "").strip().lower() in ("yes", "1", "true")
 
         def moment(value: str) -> datetime | None:
@@ -617,11 +621,6 @@ class _Resolver:
 
 # --- helpers ------------------------------------------------------------------
 
-def is_draft(text: str) -> bool:
-    header = text.split("\n---", 1)[0] if text.startswith("---") else ""
-    return re.search(r"^draft:\s*true\s*$", header, re.M) is not None
-
-
 def _blank(link: str) -> WxrItem:
     return WxrItem(0, "", "", link, link, "", None, "", "", "", "", "", 0, "")
 
@@ -629,18 +628,6 @@ def _blank(link: str) -> WxrItem:
 def _int(value: str) -> int:
     value = value.strip()
     return int(value) if value.isdigit() else 0
-
-
-def _zone(name: str) -> Any:
-    name = name.strip()
-    match = re.fullmatch(r"UTC([+-])(\d{1,2})(?:[:.](\d{2}))?", name)
-    if match:
-        minutes = int(match[2]) * 60 + int(match[3] or 0)
-        return timezone(timedelta(minutes=minutes if match[1] == "+" else -minutes))
-    try:
-        return ZoneInfo(name) if name else BRUSSELS
-    except (ZoneInfoNotFoundError, ValueError):
-        return BRUSSELS
 
 
 def _upload_path(url: str) -> str:
@@ -668,67 +655,6 @@ def yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def slugify(text: str) -> str:
-    """A name of lower-case letters, digits and hyphens, at most MAX_SLUG characters."""
-    ascii_text = unicodedata.normalize("NFKD", html.unescape(text)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
-    return slug
-
-
-def slugify_file(name: str) -> str:
-    stem, dot, suffix = name.rpartition(".")
-    return f"{slugify(stem) or 'fichier'}.{suffix.lower()}" if dot else slugify(name)
-
-
-def plain_text(fragment: str) -> str:
-    """An excerpt as one line of text: tags dropped, entities decoded, spaces collapsed."""
-    text = re.sub(r"<[^>]*>", " ", fragment or "")
-    return " ".join(html.unescape(text).split())
-
-
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when there (as for reading)
-
-
-def dump_header(header: dict[str, Any]) -> str:
-    return yaml.dump(header, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000,
-                     default_flow_style=False)
-
-
-def _fold(name: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "", ascii_text)
-
-
-CITY_ALIASES = {"bruxelles": "bruxelles", "brussel": "bruxelles", "brussels": "bruxelles",
-                "bruxellesville": "bruxelles", "brusselstad": "bruxelles", "bruxelles1000": "bruxelles"}
-
-
-def find_area(communes: dict[str, Commune], city: str, postcode: str) -> str | None:
-    """The commune id (or part of Bruxelles-Ville) of a venue's city, in French or Dutch, with its
-    postcode; None when it cannot be told for sure."""
-    folded = _fold(city)
-    commune = None
-    for candidate in communes.values():
-        names = {_fold(candidate.name.fr), _fold(candidate.name.nl), _fold(candidate.id)}
-        parts = {_fold(n) for part in candidate.parts for n in (part.name.fr, part.name.nl)}
-        if folded in names or folded in parts or CITY_ALIASES.get(folded) == candidate.id:
-            commune = candidate
-            break
-    if commune is None and postcode:
-        matching = [c for c in communes.values()
-                    if postcode in c.postcodes or any(postcode in p.postcodes for p in c.parts)]
-        commune = matching[0] if len(matching) == 1 else None
-    if commune is None:
-        return None
-    if not commune.parts:
-        return commune.id if not postcode or postcode in commune.postcodes else None
-    by_name = [p for p in commune.parts if folded in (_fold(p.name.fr), _fold(p.name.nl))]
-    by_code = by_name or [p for p in commune.parts if postcode in p.postcodes]
-    return by_code[0].id if len(by_code) == 1 else None
-
-
 def leads_to_list(url: str, territories: dict[str, Territory]) -> bool:
     """An address that leads to a list of items (news, agenda, notices, a year of them) or a home."""
     found = locate(url, territories)
@@ -738,58 +664,3 @@ def leads_to_list(url: str, territories: dict[str, Territory]) -> bool:
     first = rest.split("/")[0] if rest else ""
     return rest == "" or (first in (NEWS, AGENDA, NOTICES, "syntheses") and
                           (rest.count("/") == 0 or rest.split("/")[-1].isdigit()))
-
-
-def counts_table(outcome: Outcome) -> list[tuple[str, int, int, int, int, int]]:
-    rows = []
-    for kind in KINDS:
-        c = outcome.counts.get(kind, {})
-        rows.append((kind, c.get("imported", 0), c.get("unchanged", 0), c.get("kept", 0), c.get("skipped", 0),
-                     c.get("to_review", 0)))
-    return rows
-
-
-def kind_word(kind: str, lang: str) -> str:
-    if kind == NEWS_KIND:
-        return messages.word("wxr_kind_news", lang)
-    if kind == NOTICE_KIND:
-        return messages.word("wxr_kind_notice", lang)
-    if kind == EVENT_KIND:
-        return messages.word("wxr_kind_event", lang)
-    if kind == PAGE_KIND:
-        return messages.word("wxr_kind_page", lang)
-    return messages.word("wxr_kind_redirect", lang)
-
-
-def render_report(outcome: Outcome, lang: str, markdown: bool, dry_run: bool = False) -> str:
-    """The report: per kind, imported / unchanged / kept / skipped / to review; then each thing
-    to fix by hand with its item, title and file; in the language of the messages."""
-    w = messages.word
-    out: list[str] = []
-    if markdown:
-        out += [f"# {w('wxr_report_title', lang)}", ""]
-    head = [w("wxr_col_kind", lang), w("wxr_col_imported", lang), w("wxr_col_unchanged", lang),
-            w("wxr_col_kept", lang), w("wxr_col_skipped", lang), w("wxr_col_to_review", lang)]
-    if markdown:
-        out += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-    for kind, *numbers in counts_table(outcome):
-        cells = [kind_word(kind, lang), *map(str, numbers)]
-        out.append("| " + " | ".join(cells) + " |" if markdown else
-                   "  " + ", ".join(f"{h}: {v}" for h, v in zip(head, cells, strict=True)))
-    for name, number in sorted(outcome.other_types.items()):
-        out.append(("- " if markdown else "  ") + w("wxr_other_type", lang, type=name, count=number))
-    out.append(("- " if markdown else "  ") + w("wxr_redirects_count", lang, added=outcome.redirects_added,
-                                                changed=outcome.redirects_changed))
-    if outcome.notes:
-        out += ["", (f"## {w('wxr_to_fix', lang)}" if markdown else w("wxr_to_fix", lang) + ":"), ""]
-        for note in sorted(outcome.notes, key=lambda n: (n.file or "~", n.item.id, n.code, n.detail)):
-            text, hint = messages.render(note.code, lang, {"detail": note.detail})
-            title = html.unescape(note.item.title) if note.item.title else ""
-            item = messages.word("wxr_item", lang, kind=kind_word(note.kind, lang), id=note.item.id, title=title)
-            where = f" ({note.file})" if note.file else ""
-            fix = f" {messages.word('fix', lang)}: {hint}" if hint else ""
-            out.append(f"{'- [ ] ' if markdown else '  '}{item}{where}: {text}{fix}")
-    if dry_run:
-        out += ["", w("wxr_dry_run", lang)]
-    return "\n".join(out) + "\n"
-
