@@ -50,11 +50,11 @@ def serve_directory(folder: Path):
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path, connections: int = 64, **overrides):
-    """Debian's nginx from the generated configuration, as a plain process with its own prefix,
-    on two free loopback ports, serving `public` (with a self-signed certificate for every host).
-    connections: nginx's worker_connections (a proxied request takes two); overrides: other settings
-    of server.yml (the submission service's socket, its rate limit…)."""
+def running_nginx(public: Path, root: Path = ROOT, connections: int = 64, **overrides):
+    """Debian's nginx from the generated configuration of the repository at `root`, as a plain
+    process with its own prefix, on two free loopback ports, serving `public` (with a self-signed
+    certificate for every host). connections: nginx's worker_connections (a proxied request takes
+    two); overrides: other settings of server.yml (the submission service's socket, its rate limit…)."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -70,7 +70,7 @@ def running_nginx(public: Path, connections: int = 64, **overrides):
                               certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
                               http_port=http_port, https_port=https_port, listen="127.0.0.1",
                               brotli=BROTLI.exists(), **overrides)
-    text, report = server_config(ROOT, settings)
+    text, report = server_config(root, settings)
     assert not report.errors
     (tmp / "brusano.conf").write_text(text)
     (tmp / "logs").mkdir()

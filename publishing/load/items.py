@@ -29,7 +29,7 @@ M = TypeVar("M", bound=BaseModel)
 PLACEHOLDER = "…"
 
 # The fields of a header that are the language's own; all others must agree between languages.
-TEXT_FIELDS = frozenset({"title", "summary", "image_alt", "audience", "price", "venue", "draft"})
+TEXT_FIELDS = frozenset({"title", "summary", "image_alt", "audience", "price", "venue", "draft", "source"})
 
 
 @dataclass
