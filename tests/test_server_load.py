@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-import server_load  # noqa: E402
+import server_load
 
 
 def test_a_short_load_through_a_deploy_and_a_rollback_loses_nothing(public):

@@ -44,7 +44,7 @@ def render_checked(project: Project, strings, synthesis: Synthesis, lang: str, r
     except TooLong as exc:
         report.add(synthesis.text(lang).source, "synthesis_too_long", overflow=f"{exc.overflow_mm:g}",
                    lines=max(1, round(2 * exc.overflow_mm / 4.4)), pages=exc.pages)  # two columns of ~4.4 mm lines
-    except Exception as exc:  # noqa: BLE001 – WeasyPrint's errors are varied: name the file
+    except Exception as exc:
         report.add(synthesis.text(lang).source, "pdf_failed", detail=str(exc)[:300])
     return None
 
