@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from publishing.model.directory import Directory
-from publishing.model.event import Event
+from publishing.model.directory import Address, Directory
+from publishing.model.event import Event, Place
 from publishing.model.focus import Focus
 from publishing.model.news import News, Notice
 from publishing.model.newsletter import Edition
@@ -15,6 +15,27 @@ from publishing.model.redirect import Redirect
 from publishing.model.strings import Strings
 from publishing.model.synthesis import Synthesis
 from publishing.model.territory import Commune, Territory
+
+
+@dataclass(frozen=True)
+class PostalAddress:
+    """An address (an event's place, a service's) in one language, as every output writes it."""
+
+    street: str
+    postcode: str
+    locality: str  # the commune's name
+    area: str | None = None  # the area of a split commune ("Laeken"), when it is not the commune
+    bassin: str | None = None  # the bassin's name (an event's place)
+
+    def postal(self) -> str:
+        """'Rue de l'Exemple 2, 1020 Bruxelles': what a calendar or a map reads."""
+        return f"{self.street}, {self.postcode} {self.locality}"
+
+    def full(self) -> str:
+        """'Rue de l'Exemple 2, 1020 Bruxelles (Laeken) – Nord-Ouest': what a page shows."""
+        locality = f"{self.locality} ({self.area})" if self.area else self.locality
+        bassin = f" – {self.bassin}" if self.bassin else ""
+        return f"{self.street}, {self.postcode} {locality}{bassin}"
 
 
 @dataclass
@@ -45,6 +66,16 @@ class Project:
 
     def territory(self, id: str) -> Territory:
         return self.territories[id]
+
+    def address(self, place: Place | Address, lang: str) -> PostalAddress:
+        """An event's place or a service's address, its commune, area and bassin named in a language."""
+        commune = self.communes[place.commune]
+        if not isinstance(place, Place):
+            return PostalAddress(place.street, place.postcode, commune.name[lang])
+        area = next((a for a in commune.areas if a.id == place.area and a.id != commune.id), None)
+        bassin = self.territories[place.bassin].name[lang] if place.bassin in self.territories else None
+        return PostalAddress(place.street, place.postcode, commune.name[lang],
+                             area.name[lang] if area is not None else None, bassin)
 
     def bassin_of(self, area_id: str) -> str | None:
         for t in self.territories.values():

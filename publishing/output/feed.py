@@ -4,10 +4,9 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from publishing.model import REGION, News, Project, Territory, first_day
+from publishing.model import PUBLISHER, REGION, News, Project, Territory, first_day
 from publishing.model.paths import NEWS, NEWS_FEED, SYNTHESES, SYNTHESES_FEED
 
-PUBLISHER = "Brusano"
 TAG_AUTHORITY = "brusano.brussels"  # tag: URIs (RFC 4151) of news entries: fixed, whatever a site's address
 
 

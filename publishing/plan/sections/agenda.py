@@ -30,9 +30,6 @@ from publishing.plan.sections.listing import (
     translations_of,
 )
 
-# Events whose status is worth a word in the lists (scheduled and held go without)
-MARKED = ("cancelled", "postponed", "full")
-
 
 def add(section: SectionContext) -> None:
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
@@ -122,8 +119,13 @@ def entry(section: SectionContext, event: Event, depth: int) -> Entry:
                  labels=([where] if where else []) + theme_labels(t, event.themes), text_lang=text_lang(event, lang),
                  badge=badge(project, territory, lang, event),
                  data=filter_data(event) + [("format", " ".join(formats_of(event)))],
-                 status=t(f"agenda.status.{event.status}") if event.status in MARKED else None,
+                 status=status_label(event, t),
                  status_id=event.status)
+
+
+def status_label(event: Event, t: Lookup) -> str | None:
+    """The word said beside an event's title when its status is worth one (Status.marked)."""
+    return t(f"agenda.status.{event.status}") if event.meaning.marked else None
 
 
 def when(event: Event, t: Lookup) -> str:
@@ -150,25 +152,16 @@ def clock(moment: datetime, t) -> str:
     return t("date.time").format(hour=moment.hour, minute=f"{moment.minute:02d}")
 
 
-def place_text(project: Project, event: Event, lang: str, t) -> str:
-    """The venue, the address with its commune and bassin, and online, in one line."""
+def place_text(project: Project, event: Event, lang: str, t: Lookup) -> str:
+    """The venue, the address with its commune and bassin, and online, in one line (a list's entry,
+    the newsletter)."""
     text = event.text(lang)
     parts = [text.venue] if text.venue else []
     if event.place is not None:
-        parts.append(address_text(project, event, lang))
+        parts.append(project.address(event.place, lang).full())
     if event.online is not None:
         parts.append(t("agenda.format.online"))
     return " · ".join(parts)
-
-
-def address_text(project: Project, event: Event, lang: str) -> str:
-    place = event.place
-    assert place is not None
-    commune = project.communes[place.commune]
-    area = next((a for a in commune.areas if a.id == place.area), None)
-    name = commune.name[lang] if area is None or area.id == commune.id else f"{commune.name[lang]} ({area.name[lang]})"
-    bassin = f" – {project.territories[place.bassin].name[lang]}" if place.bassin in project.territories else ""
-    return f"{place.street}, {place.postcode} {name}{bassin}"
 
 
 def add_event_page(section: SectionContext, event: Event) -> None:
@@ -176,8 +169,8 @@ def add_event_page(section: SectionContext, event: Event) -> None:
     text = event.text(lang)
     facts: list[tuple[str, str, str | None]] = []
     if text.venue or event.place is not None:
-        facts.append((t("agenda.place"), " · ".join(p for p in (text.venue, event.place and
-                                                                 address_text(project, event, lang)) if p), None))
+        address = project.address(event.place, lang).full() if event.place is not None else None
+        facts.append((t("agenda.place"), " · ".join(p for p in (text.venue, address) if p), None))
     if event.online is not None:
         facts.append((t("agenda.online"), event.online or t("agenda.online_link_later"), event.online or None))
     for key, value in (("organiser", event.organiser), ("audience", text.audience), ("price", text.price)):
@@ -185,7 +178,7 @@ def add_event_page(section: SectionContext, event: Event) -> None:
             facts.append((t(f"agenda.{key}"), value, None))
     past = event.ends_before(project.today)
     actions = []
-    if event.registration and not past and event.status not in ("cancelled", "full"):
+    if event.registration and not past and event.meaning.registration:
         actions.append({"href": event.registration, "label": t("agenda.register"), "primary": True, "type": None,
                         "download": False})
     if not past:
@@ -194,7 +187,7 @@ def add_event_page(section: SectionContext, event: Event) -> None:
     head = {"datetime": event.start.isoformat(), "when": when(event, t), "labels": theme_labels(t, event.themes),
             "summary": text.summary, "image": None, "facts": facts, "actions": actions,
             "past": t("agenda.past_notice") if past else None,
-            "status": t(f"agenda.status.{event.status}") if event.status in MARKED else None,
+            "status": status_label(event, t),
             "status_id": event.status}
     markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body
     if section.with_files:

@@ -19,6 +19,7 @@ from publishing.model import (
 )
 from publishing.model.paths import DIRECTORIES
 from publishing.output import opendata as hsds
+from publishing.output import structured_data
 from publishing.plan.sections.context import SectionContext
 
 
@@ -37,7 +38,8 @@ def add(section: SectionContext) -> None:
             section.add_file(f"{folder}/{json_name}", hsds.to_json(project, entries, lang))
             section.add_file(f"{folder}/{csv_name}", hsds.to_csv(project, directory, entries, lang))
         body = directory_markdown(section, directory, entries, json_name, csv_name)
-        meta = {"updated": directory.verified, "jsonld": jsonld(project, territory, lang, directory, entries)}
+        meta = {"updated": directory.verified,
+                "jsonld": structured_data.directory(project, territory, lang, directory, entries)}
         section.add_page(key=folder, title=directory.title[lang], markdown=body, source=directory.source,
                          nav=NavOrder.FIRST_ITEM + position,
                          description=directory.intro[lang] if directory.intro else None, translations=LANGS,
@@ -87,10 +89,7 @@ def entry_view(section: SectionContext, entry: Entry) -> dict:
     """What the page shows of a service (theme/web/sections/directories/entry.html)."""
     project, territory, lang = section.project, section.territory, section.lang
     served = served_areas(project, entry)
-    address = None
-    if entry.address is not None:
-        city = project.communes[entry.address.commune].name[lang]
-        address = f"{entry.address.street}, {entry.address.postcode} {city}"
+    address = project.address(entry.address, lang).postal() if entry.address is not None else None
     name = entry.name[lang]
     return {
         "id": entry.id,
@@ -110,36 +109,3 @@ def entry_view(section: SectionContext, entry: Entry) -> dict:
         "region_wide": entry.region_wide,
         "served": ", ".join(sorted(area_name(project, a, lang) for a in served)),
     }
-
-
-def jsonld(project: Project, territory: Territory, lang: str, directory: Directory,
-           entries: list[Entry]) -> dict:
-    """An ItemList of Service, each with its provider, area served and channel."""
-    items = []
-    for position, e in enumerate(entries, start=1):
-        channel: dict = {"@type": "ServiceChannel"}
-        if e.phone:
-            channel["servicePhone"] = {"@type": "ContactPoint", "telephone": e.phone}
-        if e.website:
-            channel["serviceUrl"] = e.website
-        if e.address is not None:
-            channel["serviceLocation"] = {"@type": "Place", "address": {
-                "@type": "PostalAddress", "streetAddress": e.address.street, "postalCode": e.address.postcode,
-                "addressLocality": project.communes[e.address.commune].name[lang], "addressCountry": "BE"}}
-        if e.languages:
-            channel["availableLanguage"] = list(e.languages)
-        provider: dict = {"@type": "Organization", "name": e.organisation or e.name[lang]}
-        if e.email:
-            provider["email"] = e.email
-        service = {
-            "@type": "Service",
-            "@id": territory.absolute(lang, f"{DIRECTORIES}/{directory.slug}/") + "#" + e.id,
-            "name": e.name[lang],
-            "description": e.description[lang],
-            "provider": provider,
-            "areaServed": [{"@type": "AdministrativeArea", "name": n} for n in hsds.served_names(project, e, lang)],
-            "availableChannel": channel,
-        }
-        items.append({"@type": "ListItem", "position": position, "item": service})
-    return {"@context": "https://schema.org", "@type": "ItemList", "name": directory.title[lang],
-            "inLanguage": lang, "numberOfItems": len(items), "itemListElement": items}

@@ -13,11 +13,11 @@ from publishing.model import (
     Focus,
     Lookup,
     NavOrder,
-    Strings,
     Territory,
     long_date,
 )
 from publishing.model.paths import FOCUS
+from publishing.output import structured_data
 from publishing.output.focus_pdf import edition, render_brochure
 from publishing.output.pdf import RenderedPdf
 from publishing.plan.resources import resource_files
@@ -34,12 +34,12 @@ def size_label(size: int, t: Lookup) -> str:
 
 def pdf_path(focus: Focus, territory: Territory, lang: str) -> str:
     """Site-relative path of the PDF of one edition (in its language's site)."""
-    return f"{FOCUS}/{focus.slug}/{focus.pdf_name(territory.id, lang)}"
+    return focus.pdf_path(territory.id, lang)
 
 
 def page_url(focus: Focus, territory: Territory, lang: str) -> str:
     """The Focus page's address on a site (the PDF's cover and footer give it)."""
-    return territory.absolute(lang, f"{FOCUS}/{focus.slug}/")
+    return territory.absolute(lang, focus.page_path())
 
 
 def add(section: SectionContext) -> None:
@@ -65,7 +65,7 @@ def add(section: SectionContext) -> None:
         pdf_url = territory.absolute(pdf_lang, pdf_path(focus, territory, pdf_lang))
         translations = tuple(lg for lg in LANGS if focus.translated(lg))
         meta = {"updated": focus.updated, "description": text.summary,
-                "jsonld": jsonld(focus, territory, lang, pdf_lang, strings)}
+                "jsonld": structured_data.focus(focus, territory, lang)}
         # The page is focus/<slug> (linked as focus/<slug>.md), so that the files beside the text
         # (images, documents) are published in focus/<slug>/, not mixed with other Focus' files.
         body = point_into(text.body, resources_of(focus), focus.slug)
@@ -103,33 +103,3 @@ def card(t: Lookup, lang: str, focus: Focus) -> dict:
     return {"href": f"{focus.slug}/", "title": text.title, "summary": text.summary, "lang": text.lang,
             "colour": focus.cover_colour, "updated": long_date(focus.updated, t),
             "updated_iso": focus.updated.isoformat(), "untranslated": not focus.translated(lang)}
-
-
-def jsonld(focus: Focus, territory: Territory, lang: str, pdf_lang: str, strings: Strings) -> dict:
-    """WebPage + DigitalDocument; the French and Dutch editions point to each other."""
-    text = focus.text(lang)
-    page_url = territory.absolute(text.lang, f"{FOCUS}/{focus.slug}/")
-
-    def document(lg: str) -> dict:
-        return {"@type": "DigitalDocument", "name": focus.text(lg).title, "inLanguage": lg,
-                "encodingFormat": "application/pdf",
-                "url": territory.absolute(lg, pdf_path(focus, territory, lg)),
-                "dateModified": focus.updated.isoformat()}
-
-    doc = document(pdf_lang)
-    doc["publisher"] = {"@type": "Organization", "name": "Brusano"}
-    others = [lg for lg in LANGS if lg != pdf_lang and focus.translated(lg)]
-    if others:
-        relation = "workTranslation" if pdf_lang == "fr" else "translationOfWork"
-        doc[relation] = [document(lg) for lg in others] if relation == "workTranslation" else document(others[0])
-    return {
-        "@context": "https://schema.org",
-        "@type": "WebPage",
-        "name": text.title,
-        "description": text.summary,
-        "inLanguage": text.lang,
-        "url": page_url,
-        "dateModified": focus.updated.isoformat(),
-        "isPartOf": {"@type": "WebSite", "name": territory.name[lang], "url": territory.url[lang]},
-        "mainEntity": doc,
-    }

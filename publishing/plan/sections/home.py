@@ -127,7 +127,7 @@ def event_view(project: Project, territory: Territory, lang: str, t, event: Even
     return {"href": href, "badge": badge, "title": text.title, "summary": text.summary,
             "text_lang": listing.text_lang(event, lang), "datetime": event.start.isoformat(),
             "when": agenda.when(event, t), "labels": [],
-            "status": t(f"agenda.status.{event.status}") if event.status in agenda.MARKED else None}
+            "status": agenda.status_label(event, t)}
 
 
 def count_label(t: Lookup, count: int) -> str:

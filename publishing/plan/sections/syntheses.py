@@ -21,14 +21,14 @@ from publishing.model import (
     long_date,
 )
 from publishing.model.paths import SYNTHESES, SYNTHESES_FEED
-from publishing.output import feed
+from publishing.output import feed, structured_data
 from publishing.output.synthesis_pdf import TooLong, render_synthesis
 from publishing.plan.sections.context import SectionContext
 from publishing.problems import Report
 
 
 def pdf_path(synthesis: Synthesis, lang: str) -> str:
-    return f"{synthesis.key}/{synthesis.pdf_name(lang)}"
+    return synthesis.pdf_path(lang)
 
 
 def page_url(project: Project, synthesis: Synthesis, lang: str) -> str:
@@ -78,7 +78,7 @@ def add(section: SectionContext) -> None:
             if rendered is not None:
                 section.add_file(pdf_path(synthesis, lang), rendered.content)
         translations = tuple(lg for lg in LANGS if synthesis.translated(lg))
-        meta = {"updated": None, "jsonld": jsonld(project, synthesis, lang)}
+        meta = {"updated": None, "jsonld": structured_data.synthesis(project, synthesis, lang)}
         section.add_page(key=synthesis.key, title=text.title,
                          markdown=head(section, synthesis) + "\n\n" + text.body, source=text.source,
                          text_lang=text.lang, description=text.summary, translations=translations, meta=meta)
@@ -124,20 +124,3 @@ def item(section: SectionContext, synthesis: Synthesis) -> dict:
             else f"{synthesis.slug}/")
     return dict(facts(synthesis, section.t), href=href, title=text.title, summary=text.summary, lang=text.lang,
                 territory=project.territories[synthesis.territory].name[lang] if elsewhere else None)
-
-
-def jsonld(project: Project, synthesis: Synthesis, lang: str) -> dict:
-    text = synthesis.text(lang)
-    territory = project.territories[synthesis.territory]
-    return {
-        "@context": "https://schema.org",
-        "@type": "Report",
-        "name": text.title,
-        "abstract": text.summary,
-        "inLanguage": text.lang,
-        "datePublished": synthesis.date.isoformat(),
-        "url": page_url(project, synthesis, text.lang),
-        "publisher": {"@type": "Organization", "name": territory.name[lang]},
-        "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
-                     "contentUrl": territory.absolute(text.lang, pdf_path(synthesis, text.lang))},
-    }
