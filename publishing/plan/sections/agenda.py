@@ -13,7 +13,6 @@ from datetime import date, datetime
 from publishing.model import LANGS, Event, Lookup, Month, NavOrder, Project, long_date, month_year
 from publishing.model.paths import AGENDA, AGENDA_FEED
 from publishing.output import ical, structured_data
-from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     LATEST,
@@ -23,6 +22,7 @@ from publishing.plan.sections.listing import (
     filter_data,
     grouped,
     item_href,
+    list_page,
     shown_items,
     text_lang,
     theme_filter,
@@ -50,8 +50,7 @@ def add(section: SectionContext) -> None:
         listing.archives = [(str(y), f"{y}/") for y in years]
         listing.archives_title = t("agenda.archives")
     listing.feeds = [{"href": "agenda.ics", "type": "text/calendar", "label": t("agenda.subscribe")}] if shown else []
-    markdown = "\n\n".join([f"# {t('agenda.title')}", templates.escape(t("agenda.intro")),
-                            templates.render(project.root, "agenda.html", list=listing)]) + "\n"
+    markdown = list_page(section, t("agenda.title"), listing, intro=t("agenda.intro"), items="agenda.html")
     section.add_page(key=f"{AGENDA}/index", title=t("agenda.title"), markdown=markdown, nav=NavOrder.AGENDA,
                      description=t("agenda.description"), translations=LANGS,
                      meta={"calendar": AGENDA_FEED if shown else None, "calendar_title": t("agenda.subscribe")})
@@ -59,7 +58,7 @@ def add(section: SectionContext) -> None:
         for year in years:
             listing = agenda_listing(section, None, [e for e in past if e.day.year == year], 1)
             title = f"{t('agenda.title')} {year}"
-            markdown = "\n\n".join([f"# {title}", templates.render(project.root, "agenda.html", list=listing)]) + "\n"
+            markdown = list_page(section, title, listing, items="agenda.html")
             section.add_page(key=f"{AGENDA}/{year}", title=title, markdown=markdown,
                              description=t("agenda.description"), translations=LANGS)
 
@@ -189,7 +188,7 @@ def add_event_page(section: SectionContext, event: Event) -> None:
             "past": t("agenda.past_notice") if past else None,
             "status": status_label(event, t),
             "status_id": event.status}
-    markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body
+    markdown = section.render("item_head.html", head=head) + "\n\n" + text.body
     if section.with_files:
         section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, territory, lang, event))
     section.add_page(key=event.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,

@@ -40,7 +40,6 @@ from publishing.model import (
     long_date,
 )
 from publishing.model.paths import AGENDA, DIRECTORIES, FOCUS, NEWS, SYNTHESES
-from publishing.plan import templates
 from publishing.plan.sections import agenda, listing
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.syntheses import listed
@@ -75,7 +74,7 @@ def add(section: SectionContext) -> None:
         "links": {"helpdesk": HELPDESK, "agenda": f"{AGENDA}/", "news": f"{NEWS}/", "syntheses": f"{SYNTHESES}/",
                   "focus": f"{FOCUS}/", "directories": f"{DIRECTORIES}/"},
     }
-    blocks = templates.render(project.root, "home.html", home=view, t=t)
+    blocks = section.render("home.html", home=view)
     # The editor's text under the index's front matter, if any, comes below the blocks (the
     # territory's presentation has a page of its own). Only that text is an editor's: the links
     # publishing.checks.links follows are its links (OutputPage.text), not the blocks'.

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from markupsafe import Markup
+
 from publishing.model import LANGS, THEMES, Project, Territory, Translatable
+from publishing.plan.sections.context import SectionContext
 
 # At most this many items on a list's first page; the others are on the pages of their year.
 LATEST = 30
@@ -46,6 +49,14 @@ class Listing:
     feeds: list[dict[str, str]] = field(default_factory=list)
     empty: str = ""
     see_also: dict[str, str] | None = None  # {href, label, text}: a related list, before the items
+
+
+def list_page(section: SectionContext, title: str, listing: Listing, *, intro: str | None = None,
+              text: str | None = None, items: str = "list.html") -> str:
+    """A list page's Markdown (theme/web/sections/list.md): its title, the section's introduction,
+    an editor's text (Markdown, given as written), then the list (items: list.html or agenda.html)."""
+    return section.render("list.md", title=title, intro=intro, text=Markup(text) if text else None,
+                          items=items, list=listing)
 
 
 def shown_items(items: Iterable[Any], project: Project, territory: Territory) -> list[Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from publishing.model import LANGS, NavOrder, News, Notice, long_date
 from publishing.model.paths import NEWS, NEWS_FEED, NOTICES
 from publishing.output import feed, structured_data
-from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     LATEST,
@@ -20,6 +19,7 @@ from publishing.plan.sections.listing import (
     by_year,
     filter_data,
     item_href,
+    list_page,
     shown_items,
     text_lang,
     theme_filter,
@@ -60,14 +60,10 @@ def add(section: SectionContext) -> None:
 
 
 def page(section: SectionContext, title: str, intro: str, listing: Listing, depth: int = 0) -> str:
-    parts = [f"# {title}"]
-    if intro:
-        parts.append(templates.escape(intro))
     # the partners' notices are linked from here (not in the navigation bar, which they would crowd)
     listing.see_also = {"href": f"{'../' * (depth + 1)}{NOTICES}/", "label": section.t("notices.title"),
                         "text": section.t("notices.description")}
-    parts.append(templates.render(section.project.root, "list.html", list=listing))
-    return "\n\n".join(parts) + "\n"
+    return list_page(section, title, listing, intro=intro or None)
 
 
 def filters(section: SectionContext, items: list[News]) -> dict | None:
@@ -96,7 +92,7 @@ def add_item_page(section: SectionContext, item: News | Notice, facts: list | No
     head = {"datetime": item.date.isoformat(), "when": long_date(item.date, t),
             "labels": theme_labels(t, item.themes), "summary": text.summary, "image": image,
             "past": past, "facts": facts or [], "actions": [], "status": None}
-    markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body
+    markdown = section.render("item_head.html", head=head) + "\n\n" + text.body
     data = (structured_data.notice(project, territory, lang, item) if isinstance(item, Notice)
             else structured_data.news_article(project, territory, lang, item))
     section.add_page(key=item.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from markupsafe import Markup
+
 from publishing.markdown.html import plain_html
 from publishing.model import LANGS, Month, Project, Territory, first_day, long_date, month_year
 from publishing.model.dates import last_day
@@ -18,7 +20,7 @@ from publishing.model.newsletter import Edition, Issue, IssueItem
 from publishing.model.paths import NEWSLETTER
 from publishing.plan.sections.agenda import coming_events, place_text, when
 from publishing.plan.sections.context import SectionContext
-from publishing.plan.sections.listing import Entry, Listing, badge, shown_items, text_lang
+from publishing.plan.sections.listing import Entry, Listing, badge, list_page, shown_items, text_lang
 
 WEEKS = 6  # how far ahead an edition announces events
 ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
@@ -73,12 +75,10 @@ def add(section: SectionContext) -> None:
         if current.empty:
             report.warn(edition.text("fr").source, "newsletter_empty", month=edition.slug)
         text = edition.text(lang)
-        blocks = [f"# {current.title}"]
-        if text.body.strip():
-            blocks.append(text.body.strip())
         groups = [(heading, ANCHORS[items[0].kind], [entry(i) for i in items]) for heading, items in current.sections]
-        blocks.append(section.render("list.html", list=Listing(groups=groups, empty=t("newsletter.nothing"))))
-        section.add_page(key=f"{edition.key}/index", title=current.title, markdown="\n\n".join(blocks) + "\n",
+        markdown = list_page(section, Markup(current.title), Listing(groups=groups, empty=t("newsletter.nothing")),
+                             text=text.body.strip() or None)
+        section.add_page(key=f"{edition.key}/index", title=current.title, markdown=markdown,
                          text_lang=text.lang, source=text.source, description=current.preheader,
                          translations=tuple(lg for lg in LANGS if edition.translated(lg)))
         entries.append(Entry(href=f"{edition.slug}/", title=current.title, summary=current.preheader,
@@ -86,7 +86,7 @@ def add(section: SectionContext) -> None:
                              text_lang=None, badge=None, data=[]))
     listing = Listing(groups=[(t("newsletter.archive"), "editions", entries)] if entries else [],
                       empty=t("newsletter.empty"))
-    markdown = "\n\n".join([f"# {t('newsletter.title')}", section.render("list.html", list=listing)]) + "\n"
+    markdown = list_page(section, t("newsletter.title"), listing)
     section.add_page(key=f"{NEWSLETTER}/index", title=t("newsletter.title"), markdown=markdown,
                      description=t("newsletter.description"), translations=LANGS)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from publishing.model import LANGS, Notice, long_date
 from publishing.model.paths import NOTICES
-from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     Entry,
@@ -17,6 +16,7 @@ from publishing.plan.sections.listing import (
     by_year,
     filter_data,
     item_href,
+    list_page,
     shown_items,
     text_lang,
     theme_filter,
@@ -37,8 +37,7 @@ def add(section: SectionContext) -> None:
                       filters=theme_filter(t, listed, project, territory, lang, t("notices.filter"),
                                            t("notices.count_one"), t("notices.count_many"), t("notices.none")),
                       empty=t("notices.empty"))
-    markdown = "\n\n".join([f"# {t('notices.title')}", templates.escape(t("notices.intro")),
-                            templates.render(project.root, "list.html", list=listing)]) + "\n"
+    markdown = list_page(section, t("notices.title"), listing, intro=t("notices.intro"))
     section.add_page(key=f"{NOTICES}/index", title=t("notices.title"), markdown=markdown,
                      description=t("notices.description"), translations=LANGS)
 
