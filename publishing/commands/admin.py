@@ -68,12 +68,12 @@ def write_admin(root: Path, out: Path, settings: ServerSettings | None = None, l
     out.mkdir(parents=True, exist_ok=True)
     conf = decap.config(project, backend_of(settings), local)
     (out / "config.yml").write_text(config_text(conf), encoding="utf-8")
-    (out / "index.html").write_text(decap.admin_page(), encoding="utf-8")
+    (out / "index.html").write_text(decap.admin_page(project), encoding="utf-8")
     styles = [*material_stylesheets(), root / "theme" / "web" / "assets" / "brusano.css"]
     for path in [*decap.bundle_files(dist), *styles, root / "theme" / "web" / "assets" / "favicon.svg"]:
         shutil.copyfile(path, out / path.name)
     texts = [c["name"] for c in conf["collections"] if c.get("format") == "frontmatter"]
-    (out / "preview.js").write_text(decap.preview_script([p.name for p in styles], texts), encoding="utf-8")
+    (out / "preview.js").write_text(decap.preview_script(root, [p.name for p in styles], texts), encoding="utf-8")
     return report
 
 
