@@ -12,78 +12,85 @@ from pathlib import Path
 
 from publishing.model import LANGS, TERRITORY_IDS
 from publishing.problems import UsageError, messages
+from publishing.problems.messages import word
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="build.py", description="Sites et brochures de Brusano et des bassins.")
+def parser(lang: str = "fr") -> argparse.ArgumentParser:
+    """The command line, its help in the language of the messages (fr, en: the catalogue's WORDS)."""
+    p = argparse.ArgumentParser(prog="build.py", description=word("help.description", lang))
     p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     p.add_argument("--messages", choices=("fr", "en"), default=os.environ.get("BRUSANO_MESSAGES", "fr"),
-                   help="langue des messages d'erreur (fr par défaut, en)")
+                   help=word("help.messages", lang))
     sub = p.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="vérifier tout le dépôt sans rien publier")
-    check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
-    today_option(check)
+    check = sub.add_parser("check", help=word("help.check", lang))
+    check.add_argument("--strict", action="store_true", help=word("help.strict", lang))
+    today_option(check, lang)
 
-    build = sub.add_parser("build", help="construire les sites dans public/")
-    build.add_argument("--site", action="append", choices=TERRITORY_IDS, help="un territoire (répétable)")
-    build.add_argument("--lang", action="append", choices=LANGS, help="une langue (fr ou nl)")
-    build.add_argument("--strict", action="store_true")
-    build.add_argument("--out", type=Path, help="dossier de sortie (public/ par défaut)")
-    build.add_argument("--no-pdf", dest="with_files", action="store_false",
-                       help="sans les PDF (et autres fichiers publiés à côté des pages)")
-    build.add_argument("--no-cache", dest="cache", action="store_false",
-                       help="tout reconstruire, même les sites dont rien n'a changé")
-    today_option(build)
+    build = sub.add_parser("build", help=word("help.build", lang))
+    build.add_argument("--site", action="append", choices=TERRITORY_IDS, help=word("help.build_site", lang))
+    build.add_argument("--lang", action="append", choices=LANGS, help=word("help.build_lang", lang))
+    build.add_argument("--strict", action="store_true", help=word("help.strict", lang))
+    build.add_argument("--out", type=Path, help=word("help.build_out", lang))
+    build.add_argument("--no-pdf", dest="with_files", action="store_false", help=word("help.no_pdf", lang))
+    build.add_argument("--no-cache", dest="cache", action="store_false", help=word("help.no_cache", lang))
+    today_option(build, lang)
 
-    serve = sub.add_parser("serve", help="prévisualiser un territoire avec rechargement automatique")
+    serve = sub.add_parser("serve", help=word("help.serve", lang))
     serve.add_argument("--site", choices=TERRITORY_IDS, default="region")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
-    today_option(serve)
-    admin = sub.add_parser("admin", help="écrire l'éditeur en ligne (Decap CMS) : public/region/admin/ par défaut")
-    admin.add_argument("--out", type=Path, help="dossier écrit")
-    edit = sub.add_parser("edit", help="l'éditeur sur cette machine (fichiers du dépôt) et l'aperçu en direct")
+    today_option(serve, lang)
+    admin = sub.add_parser("admin", help=word("help.admin", lang))
+    admin.add_argument("--out", type=Path, help=word("help.written_folder", lang))
+    edit = sub.add_parser("edit", help=word("help.edit", lang))
     edit.add_argument("--site", choices=TERRITORY_IDS, default="region")
-    edit.add_argument("--port", type=int, default=8080, help="port de l'éditeur (8080 par défaut)")
-    server = sub.add_parser("server-config",
-                            help="écrire la configuration nginx des onze domaines (sites/, server.yml)")
-    server.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
-    server.add_argument("--out", type=Path, help="fichier écrit (sinon, la sortie standard)")
-    deploy = sub.add_parser("deploy", help="mettre en ligne la dernière construction : une nouvelle version dans "
-                                           "DOSSIER/releases/, DOSSIER/current basculé d'un coup")
-    deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
-    deploy.add_argument("--from", dest="public", type=Path, help="construction à publier (public/ par défaut)")
-    deploy.add_argument("--keep", type=int, default=5, help="versions gardées (5 par défaut)")
-    letter = sub.add_parser("newsletter", help="écrire la newsletter d'un mois, en e-mail HTML et texte, en "
-                                               "français et en néerlandais (build/newsletter/ par défaut)")
+    edit.add_argument("--port", type=int, default=8080, help=word("help.edit_port", lang))
+    server = sub.add_parser("server-config", help=word("help.server_config", lang))
+    server.add_argument("--settings", type=Path, help=word("help.settings", lang))
+    server.add_argument("--out", type=Path, help=word("help.written_file", lang))
+    deploy = sub.add_parser("deploy", help=word("help.deploy", lang))
+    deploy.add_argument("--to", type=Path, required=True, help=word("help.server_folder", lang))
+    deploy.add_argument("--from", dest="public", type=Path, help=word("help.deploy_from", lang))
+    deploy.add_argument("--keep", type=int, default=5, help=word("help.keep", lang))
+    letter = sub.add_parser("newsletter", help=word("help.newsletter", lang))
     letter.add_argument("--site", choices=TERRITORY_IDS, default="region")
-    letter.add_argument("--month", required=True, metavar="AAAA-MM", help="le mois de l'édition, par ex. 2026-12")
-    letter.add_argument("--out", type=Path, help="dossier écrit")
-    today_option(letter)
-    rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
-    rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
-    new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
-                                     "annonce de partenaire), en brouillon")
+    letter.add_argument("--month", required=True, metavar=word("help.month_format", lang),
+                        help=word("help.month", lang))
+    letter.add_argument("--out", type=Path, help=word("help.written_folder", lang))
+    today_option(letter, lang)
+    rollback = sub.add_parser("rollback", help=word("help.rollback", lang))
+    rollback.add_argument("--to", type=Path, required=True, help=word("help.server_folder", lang))
+    new = sub.add_parser("new", help=word("help.new", lang))
     new.add_argument("kind", choices=("focus", "synthese", "actualite", "evenement", "avis"),
-                     help="focus, synthese, actualite, evenement ou avis")
-    new.add_argument("slug", help="nom court en minuscules et tirets, par ex. sante-mentale")
-    new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse, de l'actualité, de l'événement…")
-    new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois "
-                                    "est connu), de publication (actualité, avis) ou du début (événement)")
+                     help=word("help.new_kind", lang))
+    new.add_argument("slug", help=word("help.new_slug", lang))
+    new.add_argument("--site", choices=TERRITORY_IDS, help=word("help.new_site", lang))
+    new.add_argument("--date", help=word("help.new_date", lang))
     return p
 
 
-def today_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--today", type=date.fromisoformat, metavar="AAAA-MM-JJ",
-                         help="le jour pris pour aujourd'hui (agenda, valves) ; par défaut la date du dernier commit")
+def today_option(command: argparse.ArgumentParser, lang: str) -> None:
+    command.add_argument("--today", type=date.fromisoformat, metavar=word("help.day_format", lang),
+                         help=word("help.today", lang))
+
+
+def messages_lang(argv: list[str]) -> str:
+    """The language of the messages (and of --help) before the command line is parsed:
+    --messages, anywhere, else BRUSANO_MESSAGES, else French."""
+    for i, arg in enumerate(argv):
+        if arg == "--messages" and i + 1 < len(argv) and argv[i + 1] in ("fr", "en"):
+            return argv[i + 1]
+        if arg in ("--messages=fr", "--messages=en"):
+            return arg.split("=", 1)[1]
+    return "en" if os.environ.get("BRUSANO_MESSAGES") == "en" else "fr"
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = parser().parse_args(argv)
+        args = parser(messages_lang(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     try:

@@ -666,6 +666,65 @@ WORDS = {
                    "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
     "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",
                            "en": "nothing to preview until the errors above are fixed."},
+
+    # the command line's help (build.py --help, build.py <command> --help)
+    "help.description": {"fr": "Sites et brochures de Brusano et des bassins.",
+                         "en": "The sites and brochures of Brusano and the bassins."},
+    "help.messages": {"fr": "langue des messages d'erreur (fr par défaut, en)",
+                      "en": "language of the error messages (fr by default, en)"},
+    "help.check": {"fr": "vérifier tout le dépôt sans rien publier", "en": "check the whole repository, publish nothing"},
+    "help.strict": {"fr": "les avertissements comptent comme des erreurs", "en": "warnings count as errors"},
+    "help.build": {"fr": "construire les sites dans public/", "en": "build the sites into public/"},
+    "help.build_site": {"fr": "un territoire (répétable)", "en": "one territory (repeatable)"},
+    "help.build_lang": {"fr": "une langue (fr ou nl)", "en": "one language (fr or nl)"},
+    "help.build_out": {"fr": "dossier de sortie (public/ par défaut)", "en": "output folder (public/ by default)"},
+    "help.no_pdf": {"fr": "sans les PDF (et autres fichiers publiés à côté des pages)",
+                    "en": "without the PDFs (and the other files published beside the pages)"},
+    "help.no_cache": {"fr": "tout reconstruire, même les sites dont rien n'a changé",
+                      "en": "rebuild everything, even the sites where nothing changed"},
+    "help.serve": {"fr": "prévisualiser un territoire avec rechargement automatique",
+                   "en": "preview a territory, reloaded as files change"},
+    "help.admin": {"fr": "écrire l'éditeur en ligne (Decap CMS) : public/region/admin/ par défaut",
+                   "en": "write the web editor (Decap CMS): public/region/admin/ by default"},
+    "help.written_folder": {"fr": "dossier écrit", "en": "folder written"},
+    "help.written_file": {"fr": "fichier écrit (sinon, la sortie standard)", "en": "file written (else standard output)"},
+    "help.edit": {"fr": "l'éditeur sur cette machine (fichiers du dépôt) et l'aperçu en direct",
+                  "en": "the editor on this machine (the repository's files) and the live preview"},
+    "help.edit_port": {"fr": "port de l'éditeur (8080 par défaut)", "en": "the editor's port (8080 by default)"},
+    "help.server_config": {"fr": "écrire la configuration nginx des onze domaines (sites/, server.yml)",
+                           "en": "write the nginx configuration of the eleven domains (sites/, server.yml)"},
+    "help.settings": {"fr": "fichier des réglages (server.yml par défaut)", "en": "settings file (server.yml by default)"},
+    "help.deploy": {"fr": "mettre en ligne la dernière construction : une nouvelle version dans DOSSIER/releases/, "
+                          "DOSSIER/current basculé d'un coup",
+                    "en": "put the last build online: a new release in FOLDER/releases/, FOLDER/current switched "
+                          "at once"},
+    "help.server_folder": {"fr": "dossier du serveur (/srv/brusano)", "en": "the server's folder (/srv/brusano)"},
+    "help.deploy_from": {"fr": "construction à publier (public/ par défaut)", "en": "build to publish (public/ by default)"},
+    "help.keep": {"fr": "versions gardées (5 par défaut)", "en": "releases kept (5 by default)"},
+    "help.newsletter": {"fr": "écrire la newsletter d'un mois, en e-mail HTML et texte, en français et en néerlandais "
+                              "(build/newsletter/ par défaut)",
+                        "en": "write a month's newsletter, as HTML and text e-mail, in French and Dutch "
+                              "(build/newsletter/ by default)"},
+    "help.month": {"fr": "le mois de l'édition, par ex. 2026-12", "en": "the edition's month, e.g. 2026-12"},
+    "help.month_format": {"fr": "AAAA-MM", "en": "YYYY-MM"},
+    "help.rollback": {"fr": "remettre en ligne la version précédente", "en": "put the previous release back online"},
+    "help.new": {"fr": "créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, annonce de "
+                       "partenaire), en brouillon",
+                 "en": "create the files of a new text (Focus, synthesis, news item, event, partner's notice), "
+                       "as a draft"},
+    "help.new_kind": {"fr": "focus, synthese, actualite, evenement ou avis", "en": "focus, synthese, actualite, "
+                                                                               "evenement or avis"},
+    "help.new_slug": {"fr": "nom court en minuscules et tirets, par ex. sante-mentale",
+                      "en": "short name in lower case and hyphens, e.g. sante-mentale"},
+    "help.new_site": {"fr": "territoire de la synthèse, de l'actualité, de l'événement…",
+                      "en": "territory of the synthesis, news item, event…"},
+    "help.new_date": {"fr": "date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois est connu), de "
+                            "publication (actualité, avis) ou du début (événement)",
+                      "en": "date (YYYY-MM-DD): of the meeting (synthesis; YYYY-MM when only the month is known), of "
+                            "publication (news item, notice) or of the start (event)"},
+    "help.today": {"fr": "le jour pris pour aujourd'hui (agenda, valves) ; par défaut la date du dernier commit",
+                   "en": "the day taken for today (agenda, notices); by default the last commit's date"},
+    "help.day_format": {"fr": "AAAA-MM-JJ", "en": "YYYY-MM-DD"},
 }
 
 
