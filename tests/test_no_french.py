@@ -20,7 +20,7 @@ CATALOGUE = PACKAGE / "problems" / "messages.py"
 FRENCH = frozenset("""
     les des une sont pour avec dans sur vous votre vos nous leur leurs cette ces aux qui sans
     aussi déjà être avoir fichier fichiers dossier ligne aucun aucune écrire ajoutez ajouter
-    créer créé supprimez année heure lieu adresse numéro où ici toute tous réunion
+    créer créé supprimez année heure lieu adresse numéro où ici toute tous réunion éditeur aperçu
 """.split())
 WORD = re.compile(r"[a-zà-ÿ]+")
 

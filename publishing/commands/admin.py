@@ -29,6 +29,7 @@ from publishing.commands.server_config import read_settings
 from publishing.output import decap
 from publishing.output.nginx import ServerSettings
 from publishing.problems import Report, UsageError
+from publishing.problems.messages import word
 
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
@@ -122,10 +123,13 @@ def edit(root: Path, site: str, port: int = 8080, backend_port: int = 8081, prev
     backend = None
     page = None
     try:
-        write_admin(root, folder, local=f"http://127.0.0.1:{backend_port}/api/v1").render(messages)
+        report = write_admin(root, folder, local=f"http://127.0.0.1:{backend_port}/api/v1")
+        if report.problems:  # the editor starts all the same: its forms are how these get fixed
+            print(report.render(messages), flush=True)
         backend = start_backend(root, backend_port)
         page = serve_folder(folder, "127.0.0.1", port)
-        print(f"Éditeur : http://127.0.0.1:{port}/   (aperçu : http://127.0.0.1:{preview_port}/)", flush=True)
+        print(word("editing", messages, editor=f"http://127.0.0.1:{port}/",
+                   preview=f"http://127.0.0.1:{preview_port}/"), flush=True)
         return serve(root, site, "127.0.0.1", preview_port, messages)
     finally:
         if page is not None:

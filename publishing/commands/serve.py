@@ -28,7 +28,6 @@ from publishing.load.today import build_today
 from publishing.model import LANGS, Project, Strings, Text
 
 WATCHED = ("content", "sites", "theme", "focus", "directories", "mkdocs.yml")
-IGNORED_WARNINGS = ("A 'dirty' build is being performed",)
 
 
 class Preview:
@@ -102,8 +101,7 @@ class Preview:
             dirty = not everything and self.menus.get(lang) == menu
             built = self.work / f".{lang}"
             for message in build_language(project, strings, plan, built, self.work / ".staging", dirty=dirty):
-                if not message.startswith(IGNORED_WARNINGS):
-                    report.warn(project.root / "content", "mkdocs_warning", detail=f"[{self.site}/{lang}] {message}")
+                report.warn(project.root / "content", "mkdocs_warning", detail=f"[{self.site}/{lang}] {message}")
             self.menus[lang] = menu
             if everything:
                 index_sites([LanguageRoot(built, lang)], jobs=1)

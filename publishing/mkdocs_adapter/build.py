@@ -63,9 +63,13 @@ def copy_resources(source_dir: Path, target_dir: Path) -> list[Path]:
     return copied
 
 
+# What MkDocs says of every dirty build (the preview's): no problem of the content
+DIRTY_BUILD = "A 'dirty' build is being performed"
+
+
 def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
                    staging: Path, dirty: bool = False) -> list[str]:
-    """Build one territory in one language into site_dir. Returns MkDocs' warnings.
+    """Build one territory in one language into site_dir. Returns MkDocs' warnings about the content.
     dirty (the preview, after a first build into the same folders): render only the pages whose
     staged text changed, MkDocs' --dirty."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
@@ -81,5 +85,6 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
         build(config, dirty=dirty)
     finally:
         logger.removeHandler(collector)
-    return [r.getMessage() for r in collector.records]
+    messages = [r.getMessage() for r in collector.records]
+    return [m for m in messages if not (dirty and m.startswith(DIRTY_BUILD))]
 

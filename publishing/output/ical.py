@@ -62,7 +62,7 @@ def calendar(project: Project, territory: Territory, lang: str, events: Iterable
     return _vcalendar(project, lang, head, ordered)
 
 
-def event_ics(project: Project, territory: Territory, lang: str, event: Event) -> bytes:
+def event_ics(project: Project, lang: str, event: Event) -> bytes:
     """One event, for "add to my calendar" (agenda/<slug>/<slug>.ics).
 
     No X-WR-CALNAME: a file that names a calendar is opened by Outlook as a new calendar

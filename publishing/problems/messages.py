@@ -666,6 +666,7 @@ WORDS = {
                    "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
     "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",
                            "en": "nothing to preview until the errors above are fixed."},
+    "editing": {"fr": "Éditeur : {editor}   (aperçu : {preview})", "en": "Editor: {editor}   (preview: {preview})"},
 
     # the command line's help (build.py --help, build.py <command> --help)
     "help.description": {"fr": "Sites et brochures de Brusano et des bassins.",

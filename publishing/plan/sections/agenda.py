@@ -190,7 +190,7 @@ def add_event_page(section: SectionContext, event: Event) -> None:
             "status_id": event.status}
     markdown = section.render("item_head.html", head=head) + "\n\n" + text.body
     if section.with_files:
-        section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, territory, lang, event))
+        section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, lang, event))
     section.add_page(key=event.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
                      description=text.summary, translations=translations_of(event),
                      meta={"jsonld": structured_data.event(project, territory, lang, event)})

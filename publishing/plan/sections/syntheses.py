@@ -83,7 +83,7 @@ def add(section: SectionContext) -> None:
                          markdown=head(section, synthesis) + "\n\n" + text.body, source=text.source,
                          text_lang=text.lang, description=text.summary, translations=translations, meta=meta)
     if own:
-        section.add_file(SYNTHESES_FEED, feed.atom(project, strings, territory, lang, own, pdf_path))
+        section.add_file(SYNTHESES_FEED, feed.atom(project, territory, lang, own))
     section.add_page(key=f"{SYNTHESES}/index", title=t("synthesis.title"),
                      markdown=listing(section, shown, feed=bool(own)), nav=NavOrder.SYNTHESES,
                      description=t("synthesis.description"), translations=LANGS,
