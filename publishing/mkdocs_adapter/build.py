@@ -45,9 +45,8 @@ def front_matter(page: OutputPage) -> str:
     meta: dict[str, Any] = {"title": page.title}
     if page.description:
         meta["description"] = page.description
-    hide = page.meta.get("hide")
-    if hide:
-        meta["hide"] = list(hide)
+    if page.meta.hide:
+        meta["hide"] = list(page.meta.hide)
     return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 

@@ -6,7 +6,7 @@ untranslated, and no Dutch alternate is announced for it.
 from __future__ import annotations
 
 from publishing.markdown.body import render_body, territory_view
-from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Page, Project, SitePlan, Territory
+from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Page, PageData, Project, SitePlan, Territory
 from publishing.plan.sections import SECTIONS, SectionContext
 from publishing.problems import Report
 
@@ -64,5 +64,6 @@ def content_pages(project: Project, territory: Territory, lang: str, report: Rep
         translations = tuple(lg for lg in LANGS if (key, lg) in pages)
         out.append(OutputPage(key=key, lang=lang, title=page.title, markdown=body, source=page.source,
                               text_lang=page.lang, nav=page.nav, description=page.meta.get("description"),
-                              translations=translations, meta=page.meta))
+                              translations=translations,
+                              meta=PageData(updated=page.updated, hide=tuple(page.meta.get("hide") or ()))))
     return out

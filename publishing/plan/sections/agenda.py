@@ -10,7 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from publishing.model import LANGS, Event, Lookup, Month, NavOrder, Project, long_date, month_year
+from publishing.model import (
+    ICALENDAR,
+    LANGS,
+    Event,
+    Feed,
+    Lookup,
+    Month,
+    NavOrder,
+    PageData,
+    Project,
+    long_date,
+    month_year,
+)
 from publishing.model.paths import AGENDA, AGENDA_FEED
 from publishing.output import ical, structured_data
 from publishing.plan.sections.context import SectionContext
@@ -53,7 +65,7 @@ def add(section: SectionContext) -> None:
     markdown = list_page(section, t("agenda.title"), listing, intro=t("agenda.intro"), items="agenda.html")
     section.add_page(key=f"{AGENDA}/index", title=t("agenda.title"), markdown=markdown, nav=NavOrder.AGENDA,
                      description=t("agenda.description"), translations=LANGS,
-                     meta={"calendar": AGENDA_FEED if shown else None, "calendar_title": t("agenda.subscribe")})
+                     meta=PageData(feed=Feed(AGENDA_FEED, t("agenda.subscribe"), ICALENDAR) if shown else None))
     if archived:
         for year in years:
             listing = agenda_listing(section, None, [e for e in past if e.day.year == year], 1)
@@ -193,5 +205,5 @@ def add_event_page(section: SectionContext, event: Event) -> None:
         section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, lang, event))
     section.add_page(key=event.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
                      description=text.summary, translations=translations_of(event),
-                     meta={"jsonld": structured_data.event(project, territory, lang, event)})
+                     meta=PageData(jsonld=structured_data.event(project, territory, lang, event)))
 

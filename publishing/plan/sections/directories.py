@@ -13,6 +13,7 @@ from publishing.model import (
     Directory,
     Entry,
     NavOrder,
+    PageData,
     Project,
     Territory,
     language_names,
@@ -38,8 +39,8 @@ def add(section: SectionContext) -> None:
             section.add_file(f"{folder}/{json_name}", hsds.to_json(project, entries, lang))
             section.add_file(f"{folder}/{csv_name}", hsds.to_csv(project, directory, entries, lang))
         body = directory_markdown(section, directory, entries, json_name, csv_name)
-        meta = {"updated": directory.verified,
-                "jsonld": structured_data.directory(project, territory, lang, directory, entries)}
+        meta = PageData(updated=directory.verified,
+                        jsonld=structured_data.directory(project, territory, lang, directory, entries))
         section.add_page(key=folder, title=directory.title[lang], markdown=body, source=directory.source,
                          nav=NavOrder.FIRST_ITEM + position,
                          description=directory.intro[lang] if directory.intro else None, translations=LANGS,

@@ -13,6 +13,7 @@ from publishing.model import (
     Focus,
     Lookup,
     NavOrder,
+    PageData,
     Territory,
     long_date,
 )
@@ -64,8 +65,7 @@ def add(section: SectionContext) -> None:
                 section.add_file(pdf_path(focus, territory, lang), rendered.content)
         pdf_url = territory.absolute(pdf_lang, pdf_path(focus, territory, pdf_lang))
         translations = tuple(lg for lg in LANGS if focus.translated(lg))
-        meta = {"updated": focus.updated, "description": text.summary,
-                "jsonld": structured_data.focus(focus, territory, lang)}
+        meta = PageData(updated=focus.updated, jsonld=structured_data.focus(focus, territory, lang))
         # The page is focus/<slug> (linked as focus/<slug>.md), so that the files beside the text
         # (images, documents) are published in focus/<slug>/, not mixed with other Focus' files.
         body = point_into(text.body, resources_of(focus), focus.slug)

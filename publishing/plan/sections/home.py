@@ -138,9 +138,9 @@ def add(section: SectionContext) -> None:
     # territory's presentation has a page of its own). Only that text is an editor's: the links
     # publishing.checks.links follows are its links (OutputPage.text), not the blocks'.
     markdown = blocks + "\n" + (f"\n{index.markdown.strip()}\n" if index.markdown.strip() else "")
-    hide = list(dict.fromkeys([*(index.meta.get("hide") or []), "navigation", "toc"]))
+    hide = tuple(dict.fromkeys([*index.meta.hide, "navigation", "toc"]))
     section.replace_page(index, replace(index, markdown=markdown, text=index.markdown,
-                                        meta={**index.meta, "hide": hide}))
+                                        meta=replace(index.meta, hide=hide)))
 
 
 # --- what is shown -----------------------------------------------------------------------

@@ -7,7 +7,7 @@ page is the French text with the notice every untranslated page has.
 """
 from __future__ import annotations
 
-from publishing.model import LANGS, NavOrder, News, Notice, long_date
+from publishing.model import ATOM, LANGS, Feed, NavOrder, News, Notice, PageData, long_date
 from publishing.model.paths import NEWS, NEWS_FEED, NOTICES
 from publishing.output import feed, structured_data
 from publishing.plan.sections.context import SectionContext
@@ -47,8 +47,7 @@ def add(section: SectionContext) -> None:
                       if own else [])
     section.add_page(key=f"{NEWS}/index", title=t("news.title"), markdown=page(section, t("news.title"),
                      t("news.intro"), listing), nav=NavOrder.NEWS, description=t("news.description"),
-                     translations=LANGS, meta={"feed": NEWS_FEED if own else None,
-                                               "feed_title": t("news.feed")})
+                     translations=LANGS, meta=PageData(feed=Feed(NEWS_FEED, t("news.feed"), ATOM) if own else None))
     if archived:
         for year in years:
             items = [n for n in shown if n.date.year == year]
@@ -96,4 +95,4 @@ def add_item_page(section: SectionContext, item: News | Notice, facts: list | No
     data = (structured_data.notice(project, territory, lang, item) if isinstance(item, Notice)
             else structured_data.news_article(project, territory, lang, item))
     section.add_page(key=item.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
-                     description=text.summary, translations=translations_of(item), meta={"jsonld": data})
+                     description=text.summary, translations=translations_of(item), meta=PageData(jsonld=data))

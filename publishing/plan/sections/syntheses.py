@@ -10,11 +10,14 @@ from __future__ import annotations
 from itertools import groupby
 
 from publishing.model import (
+    ATOM,
     KINDS,
     LANGS,
     THEMES,
+    Feed,
     Lookup,
     NavOrder,
+    PageData,
     Project,
     Synthesis,
     Territory,
@@ -78,7 +81,7 @@ def add(section: SectionContext) -> None:
             if rendered is not None:
                 section.add_file(pdf_path(synthesis, lang), rendered.content)
         translations = tuple(lg for lg in LANGS if synthesis.translated(lg))
-        meta = {"updated": None, "jsonld": structured_data.synthesis(project, synthesis, lang)}
+        meta = PageData(jsonld=structured_data.synthesis(project, synthesis, lang))
         section.add_page(key=synthesis.key, title=text.title,
                          markdown=head(section, synthesis) + "\n\n" + text.body, source=text.source,
                          text_lang=text.lang, description=text.summary, translations=translations, meta=meta)
@@ -87,7 +90,7 @@ def add(section: SectionContext) -> None:
     section.add_page(key=f"{SYNTHESES}/index", title=t("synthesis.title"),
                      markdown=listing(section, shown, feed=bool(own)), nav=NavOrder.SYNTHESES,
                      description=t("synthesis.description"), translations=LANGS,
-                     meta={"feed": SYNTHESES_FEED if own else None})
+                     meta=PageData(feed=Feed(SYNTHESES_FEED, t("synthesis.feed"), ATOM) if own else None))
 
 
 def facts(synthesis: Synthesis, t: Lookup) -> dict:
