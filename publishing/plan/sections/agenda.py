@@ -28,7 +28,12 @@ from publishing.output import ical, structured_data
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     LATEST,
+    Action,
     Entry,
+    Fact,
+    FilterField,
+    ItemHead,
+    Link,
     Listing,
     badge,
     filter_data,
@@ -61,7 +66,7 @@ def add(section: SectionContext) -> None:
     if archived:
         listing.archives = [(str(y), f"{y}/") for y in years]
         listing.archives_title = t("agenda.archives")
-    listing.feeds = [{"href": "agenda.ics", "type": "text/calendar", "label": t("agenda.subscribe")}] if shown else []
+    listing.feeds = [Link("agenda.ics", t("agenda.subscribe"), ICALENDAR)] if shown else []
     markdown = list_page(section, t("agenda.title"), listing, intro=t("agenda.intro"), items="agenda.html")
     section.add_page(key=f"{AGENDA}/index", title=t("agenda.title"), markdown=markdown, nav=NavOrder.AGENDA,
                      description=t("agenda.description"), translations=LANGS,
@@ -105,8 +110,8 @@ def agenda_listing(section: SectionContext, coming: list[Event] | None, past: li
     groups = grouped([(event.day, entry(section, event, depth)) for event in past], month)
     online = [("online", t("agenda.format.online")), ("place", t("agenda.format.place"))]
     formats = [(value, label) for value, label in online if any(value in formats_of(e) for e in everything)]
-    extra = [{"id": "bp-format", "name": "format", "attr": "format", "label": t("agenda.format"),
-              "everything": t("agenda.format.all"), "options": formats}] if len(formats) > 1 else []
+    extra = ([FilterField("bp-format", "format", "format", t("agenda.format"), t("agenda.format.all"), formats)]
+             if len(formats) > 1 else [])
     return AgendaListing(
         groups=groups, empty=t("agenda.empty"),
         filters=theme_filter(t, everything, section.project, section.territory, section.lang, t("agenda.filter"),
@@ -178,28 +183,25 @@ def place_text(project: Project, event: Event, lang: str, t: Lookup) -> str:
 def add_event_page(section: SectionContext, event: Event) -> None:
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
     text = event.text(lang)
-    facts: list[tuple[str, str, str | None]] = []
+    facts: list[Fact] = []
     if text.venue or event.place is not None:
         address = project.address(event.place, lang).full() if event.place is not None else None
-        facts.append((t("agenda.place"), " · ".join(p for p in (text.venue, address) if p), None))
+        facts.append(Fact(t("agenda.place"), " · ".join(p for p in (text.venue, address) if p)))
     if event.online is not None:
-        facts.append((t("agenda.online"), event.online or t("agenda.online_link_later"), event.online or None))
+        facts.append(Fact(t("agenda.online"), event.online or t("agenda.online_link_later"), event.online or None))
     for key, value in (("organiser", event.organiser), ("audience", text.audience), ("price", text.price)):
         if value:
-            facts.append((t(f"agenda.{key}"), value, None))
+            facts.append(Fact(t(f"agenda.{key}"), value))
     past = event.ends_before(project.today)
     actions = []
     if event.registration and not past and event.meaning.registration:
-        actions.append({"href": event.registration, "label": t("agenda.register"), "primary": True, "type": None,
-                        "download": False})
+        actions.append(Action(event.registration, t("agenda.register"), primary=True))
     if not past:
-        actions.append({"href": f"{event.slug}.ics", "label": t("agenda.add_to_calendar"), "primary": False,
-                        "type": "text/calendar", "download": True})
-    head = {"datetime": event.start.isoformat(), "when": when(event, t), "labels": theme_labels(t, event.themes),
-            "summary": text.summary, "image": None, "facts": facts, "actions": actions,
-            "past": t("agenda.past_notice") if past else None,
-            "status": status_label(event, t),
-            "status_id": event.status}
+        actions.append(Action(f"{event.slug}.ics", t("agenda.add_to_calendar"), type=ICALENDAR, download=True))
+    head = ItemHead(datetime=event.start.isoformat(), when=when(event, t), labels=theme_labels(t, event.themes),
+                    summary=text.summary, facts=facts, actions=actions,
+                    past=t("agenda.past_notice") if past else None, status=status_label(event, t),
+                    status_id=event.status)
     markdown = section.render("item_head.html", head=head) + "\n\n" + text.body
     if section.with_files:
         section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, lang, event))

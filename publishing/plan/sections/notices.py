@@ -11,6 +11,7 @@ from publishing.model.paths import NOTICES
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     Entry,
+    Fact,
     Listing,
     badge,
     by_year,
@@ -29,8 +30,8 @@ def add(section: SectionContext) -> None:
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
     today = project.today
     for item in (n for n in project.notices if n.territory == territory.id):
-        facts = [(t("notices.partner"), item.partner, item.partner_url),
-                 (t("notices.until"), long_date(item.until, t), None)]
+        facts = [Fact(t("notices.partner"), item.partner, item.partner_url),
+                 Fact(t("notices.until"), long_date(item.until, t))]
         add_item_page(section, item, facts=facts, past=None if item.listed(today) else t("notices.past"))
     listed = [n for n in shown_items(project.notices, project, territory) if n.listed(today)]
     listing = Listing(groups=by_year([(n.date, entry(section, n)) for n in listed]),
