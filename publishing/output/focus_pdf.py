@@ -12,9 +12,10 @@ import jinja2
 from markupsafe import Markup
 
 from publishing.markdown.html import to_html
-from publishing.model import REGION, Focus, Project, Strings, Territory, language_names, long_date
+from publishing.model import REGION, Focus, Project, Strings, Territory, long_date
 from publishing.model.paths import PDF_CACHE
 from publishing.output import pdf
+from publishing.output.services import service_view
 
 
 def template_env(root: Path) -> jinja2.Environment:
@@ -37,39 +38,11 @@ def appendix(project: Project, focus: Focus, territory: Territory, lang: str) ->
         if directory is None:
             continue
         entries = directory.for_territory(territory)
-        groups = [{"label": category.label[lang], "entries": [entry_view(project, e, lang) for e in members]}
+        groups = [{"label": category.label[lang], "entries": [service_view(project, e, lang) for e in members]}
                   for category, members in directory.grouped(entries, project.strings.text("directory.other"))]
         if groups:
             out.append({"slug": slug, "title": directory.title[lang], "groups": groups})
     return out
-
-
-def entry_view(project: Project, entry, lang: str) -> dict:
-    address = None
-    if entry.address is not None:
-        commune = project.communes.get(entry.address.commune)
-        city = commune.name[lang] if commune else entry.address.commune
-        address = f"{entry.address.street}, {entry.address.postcode} {city}"
-    if entry.region_wide:
-        served = None
-    else:
-        served = ", ".join(project.territories[b].name[lang] for b in entry.serves if b in project.territories)
-    website = entry.website
-    return {
-        "name": entry.name[lang],
-        "organisation": entry.organisation,
-        "description": entry.description[lang],
-        "address": address,
-        "phone": entry.phone,
-        "phone_link": entry.phone_link,
-        "email": entry.email,
-        "website": website,
-        "website_label": website.split("://", 1)[-1].rstrip("/") if website else None,
-        "hours": entry.hours[lang] if entry.hours else None,
-        "languages": language_names(entry.languages, project.strings.for_lang(lang)),
-        "region_wide": entry.region_wide,
-        "served": served,
-    }
 
 
 def brochure_html(project: Project, strings: Strings, focus: Focus, territory: Territory, lang: str,

@@ -16,11 +16,11 @@ from publishing.model import (
     PageData,
     Project,
     Territory,
-    language_names,
 )
 from publishing.model.paths import DIRECTORIES
 from publishing.output import opendata as hsds
 from publishing.output import structured_data
+from publishing.output.services import area_name, service_view
 from publishing.plan.sections.context import SectionContext
 
 
@@ -58,55 +58,15 @@ def areas_of(project: Project, territory: Territory) -> list[Area]:
     return list(territory.areas)
 
 
-def area_name(project: Project, area: Area, lang: str) -> str:
-    if area.commune == area.id:
-        return area.name[lang]
-    city = project.communes[area.commune].name[lang]
-    return f"{city} ({area.name[lang]})"
-
-
-def served_areas(project: Project, entry: Entry) -> list[Area]:
-    if entry.region_wide:
-        return []
-    # a bassin whose sites/ file has errors is missing: those errors are reported there
-    return [a for b in entry.serves if b in project.territories for a in project.territories[b].areas]
-
-
 def directory_markdown(section: SectionContext, directory: Directory, entries: list[Entry], json_name: str,
                        csv_name: str) -> str:
     """The page of a directory (theme/web/sections/directories/directory.md)."""
     project, territory, lang = section.project, section.territory, section.lang
     areas = sorted(areas_of(project, territory), key=lambda a: area_name(project, a, lang))
     groups = [{"id": category.id, "label": category.label[lang],
-               "entries": [entry_view(section, e) for e in members]}
+               "entries": [service_view(project, e, lang) for e in members]}
               for category, members in directory.grouped(entries, project.strings.text("directory.other"))]
     return section.render("directories/directory.md", intro=directory.intro[lang] if directory.intro else None,
                           region=territory.is_region, count=len(entries),
                           communes=[(a.id, area_name(project, a, lang)) for a in areas], groups=groups,
                           json=json_name, csv=csv_name, licence_url=hsds.LICENCE_URL)
-
-
-def entry_view(section: SectionContext, entry: Entry) -> dict:
-    """What the page shows of a service (theme/web/sections/directories/entry.html)."""
-    project, territory, lang = section.project, section.territory, section.lang
-    served = served_areas(project, entry)
-    address = project.address(entry.address, lang).postal() if entry.address is not None else None
-    name = entry.name[lang]
-    return {
-        "id": entry.id,
-        "areas": "*" if entry.region_wide else " ".join(a.id for a in served),
-        "name": name,
-        "badge": entry.region_wide and not territory.is_region,
-        "organisation": entry.organisation if entry.organisation and entry.organisation != name else None,
-        "description": entry.description[lang],
-        "address": address,
-        "phone": entry.phone,
-        "phone_link": entry.phone_link,
-        "email": entry.email,
-        "website": entry.website,
-        "website_label": entry.website.split("://", 1)[-1].rstrip("/") if entry.website else None,
-        "hours": entry.hours[lang] if entry.hours else None,
-        "languages": language_names(entry.languages, section.t),
-        "region_wide": entry.region_wide,
-        "served": ", ".join(sorted(area_name(project, a, lang) for a in served)),
-    }
