@@ -7,6 +7,8 @@ it: without JavaScript the full list stays. The markup is in theme/web/sections/
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from publishing.model import (
     LANGS,
     Area,
@@ -20,8 +22,27 @@ from publishing.model import (
 from publishing.model.paths import DIRECTORIES
 from publishing.output import opendata as hsds
 from publishing.output import structured_data
-from publishing.output.services import area_name, service_view
+from publishing.output.services import ServiceView, area_name, service_view
 from publishing.plan.sections.context import SectionContext
+
+
+@dataclass(frozen=True)
+class Card:
+    """A directory on the directories' index (theme/web/sections/directories/index.md)."""
+
+    href: str
+    title: str
+    intro: str | None
+    count: int  # the services the site shows
+
+
+@dataclass(frozen=True)
+class Group:
+    """A category of a directory's page and its services (theme/web/sections/directories/directory.md)."""
+
+    id: str
+    label: str
+    entries: list[ServiceView]
 
 
 def add(section: SectionContext) -> None:
@@ -45,8 +66,8 @@ def add(section: SectionContext) -> None:
                          nav=NavOrder.FIRST_ITEM + position,
                          description=directory.intro[lang] if directory.intro else None, translations=LANGS,
                          meta=meta)
-        cards.append({"href": f"{directory.slug}/", "title": directory.title[lang],
-                      "intro": directory.intro[lang] if directory.intro else None, "count": len(entries)})
+        cards.append(Card(f"{directory.slug}/", directory.title[lang],
+                          directory.intro[lang] if directory.intro else None, len(entries)))
     index = section.render("directories/index.md", region=territory.is_region, cards=cards)
     section.add_page(key=f"{DIRECTORIES}/index", title=t("directory.title"), markdown=index,
                      nav=NavOrder.DIRECTORIES, description=t("directory.description"), translations=LANGS)
@@ -63,8 +84,7 @@ def directory_markdown(section: SectionContext, directory: Directory, entries: l
     """The page of a directory (theme/web/sections/directories/directory.md)."""
     project, territory, lang = section.project, section.territory, section.lang
     areas = sorted(areas_of(project, territory), key=lambda a: area_name(project, a, lang))
-    groups = [{"id": category.id, "label": category.label[lang],
-               "entries": [service_view(project, e, lang) for e in members]}
+    groups = [Group(category.id, category.label[lang], [service_view(project, e, lang) for e in members])
               for category, members in directory.grouped(entries, project.strings.text("directory.other"))]
     return section.render("directories/directory.md", intro=directory.intro[lang] if directory.intro else None,
                           region=territory.is_region, count=len(entries),

@@ -7,6 +7,8 @@ and its page offers the French PDF.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from publishing.markdown.markup import point_into
 from publishing.model import (
     LANGS,
@@ -97,9 +99,22 @@ def resources_of(focus: Focus) -> frozenset[str]:
     return frozenset(p.name for p in resource_files(focus.folder))
 
 
-def card(t: Lookup, lang: str, focus: Focus) -> dict:
+@dataclass(frozen=True)
+class Card:
     """What the card of a Focus on the index shows (theme/web/sections/focus/index.md)."""
+
+    href: str
+    title: str
+    summary: str
+    lang: str  # the language of its text (French on the Dutch site when not translated)
+    colour: str
+    updated: str
+    updated_iso: str
+    untranslated: bool
+
+
+def card(t: Lookup, lang: str, focus: Focus) -> Card:
     text = focus.text(lang)
-    return {"href": f"{focus.slug}/", "title": text.title, "summary": text.summary, "lang": text.lang,
-            "colour": focus.cover_colour, "updated": long_date(focus.updated, t),
-            "updated_iso": focus.updated.isoformat(), "untranslated": not focus.translated(lang)}
+    return Card(href=f"{focus.slug}/", title=text.title, summary=text.summary, lang=text.lang,
+                colour=focus.cover_colour, updated=long_date(focus.updated, t),
+                updated_iso=focus.updated.isoformat(), untranslated=not focus.translated(lang))

@@ -10,11 +10,12 @@ goes on top. Every link is absolute, to the page the build makes for the item.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypeVar
 
 from markupsafe import Markup
 
 from publishing.markdown.html import plain_html
-from publishing.model import LANGS, Month, Project, Territory, first_day, long_date, month_year
+from publishing.model import LANGS, Month, News, Project, Synthesis, Territory, first_day, long_date, month_year
 from publishing.model.dates import last_day
 from publishing.model.newsletter import Edition, Issue, IssueItem
 from publishing.model.paths import NEWSLETTER
@@ -24,6 +25,8 @@ from publishing.plan.sections.listing import Entry, Listing, badge, list_page, s
 
 WEEKS = 6  # how far ahead an edition announces events
 ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
+
+Dated = TypeVar("Dated", News, Synthesis)  # what an edition lists by its date
 
 
 def issue(project: Project, territory: Territory, lang: str, month: Month, edition: Edition | None) -> Issue:
@@ -39,7 +42,7 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
                          project.territories[item.territory].absolute(lang, f"{item.key}/"), where=where,
                          bassin=badge(project, territory, lang, item), text_lang=text_lang(item, lang))
 
-    def in_month(items: list) -> list:
+    def in_month(items: list[Dated]) -> list[Dated]:
         """The items dated in the month, in the month's order (the project keeps them newest first)."""
         return sorted((i for i in shown_items(items, project, territory) if start <= first_day(i.date) <= end),
                       key=lambda i: (i.date, i.territory, i.slug))

@@ -7,6 +7,7 @@ theme/web/sections/syntheses/.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from publishing.model import (
@@ -93,10 +94,37 @@ def add(section: SectionContext) -> None:
                      meta=PageData(feed=Feed(SYNTHESES_FEED, t("synthesis.feed"), ATOM) if own else None))
 
 
-def facts(synthesis: Synthesis, t: Lookup) -> dict:
+@dataclass(frozen=True)
+class Facts:
     """What the list and the page say of a synthesis under its title (theme/web/sections/syntheses/meta.html)."""
-    return {"date": long_date(synthesis.date, t), "date_iso": synthesis.date.isoformat(),
-            "kind": synthesis.kind, "theme": synthesis.theme, "participants": synthesis.participants}
+
+    date: str
+    date_iso: str
+    kind: str
+    theme: str | None
+    participants: int | None
+
+
+@dataclass(frozen=True)
+class Item(Facts):
+    """A synthesis in the list (theme/web/sections/syntheses/index.md)."""
+
+    href: str
+    title: str
+    summary: str
+    lang: str  # the language of its text
+    territory: str | None  # the bassin's name, when it is another site's (on the region's list)
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    syntheses: list[Item]
+
+
+def facts(synthesis: Synthesis, t: Lookup) -> Facts:
+    return Facts(date=long_date(synthesis.date, t), date_iso=synthesis.date.isoformat(), kind=synthesis.kind,
+                 theme=synthesis.theme, participants=synthesis.participants)
 
 
 def head(section: SectionContext, synthesis: Synthesis) -> str:
@@ -113,17 +141,16 @@ def listing(section: SectionContext, shown: list[Synthesis], feed: bool) -> str:
     t = section.t
     kinds = [(k, t(f"synthesis.kind.{k}")) for k in KINDS if any(s.kind == k for s in shown)]
     themes = [(th, t(f"synthesis.theme.{th}")) for th in THEMES if any(s.theme == th for s in shown)]
-    years = [{"year": year, "syntheses": [item(section, s) for s in items]}
-             for year, items in groupby(shown, key=lambda s: s.date.year)]
+    years = [Year(year, [item(section, s) for s in items]) for year, items in groupby(shown, key=lambda s: s.date.year)]
     return section.render("syntheses/index.md", kinds=kinds, themes=themes, years=years, feed=feed)
 
 
-def item(section: SectionContext, synthesis: Synthesis) -> dict:
+def item(section: SectionContext, synthesis: Synthesis) -> Item:
     """A synthesis in the list: another site's (a bassin's, on the region's list) links there, marked."""
     project, territory, lang = section.project, section.territory, section.lang
     text = synthesis.text(lang)
     elsewhere = synthesis.territory != territory.id
     href = (project.territories[synthesis.territory].absolute(lang, synthesis.key + "/") if elsewhere
             else f"{synthesis.slug}/")
-    return dict(facts(synthesis, section.t), href=href, title=text.title, summary=text.summary, lang=text.lang,
-                territory=project.territories[synthesis.territory].name[lang] if elsewhere else None)
+    return Item(**vars(facts(synthesis, section.t)), href=href, title=text.title, summary=text.summary,
+                lang=text.lang, territory=project.territories[synthesis.territory].name[lang] if elsewhere else None)
