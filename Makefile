@@ -31,10 +31,9 @@ $(NODE_STAMP): package.json package-lock.json | $(STAMP)
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-# The six sites, then the in-browser editor at /admin/ of the region's site (build.py admin)
+# The six sites with their PDFs and the in-browser editor at /admin/ of the region's site
 build: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py build
-	$(PY) build.py admin
 
 check: $(STAMP)
 	$(PY) build.py check
@@ -55,7 +54,7 @@ serve: $(STAMP)
 edit: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py edit --site $(or $(SITE),region)
 
-# The deployable editor, /admin/ of the region's site (Git host: editor_* in server.yml)
+# The deployable editor alone, into build/admin/ (`build` already writes it at /admin/ of the region's site)
 admin: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py admin
 

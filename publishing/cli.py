@@ -21,28 +21,24 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     """The command line, its help in the language of the messages (fr, en: the catalogue's WORDS)."""
     p = argparse.ArgumentParser(prog="build.py", description=word("help.description", lang))
     p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    p.add_argument("--messages", choices=("fr", "en"), default=os.environ.get("BRUSANO_MESSAGES", "fr"),
-                   help=word("help.messages", lang))
+    global_options(p, lang, top=True)
     sub = p.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help=word("help.check", lang))
     check.add_argument("--strict", action="store_true", help=word("help.strict", lang))
-    today_option(check, lang)
 
     build = sub.add_parser("build", help=word("help.build", lang))
     build.add_argument("--site", action="append", choices=TERRITORY_IDS, help=word("help.build_site", lang))
     build.add_argument("--lang", action="append", choices=LANGS, help=word("help.build_lang", lang))
     build.add_argument("--strict", action="store_true", help=word("help.strict", lang))
     build.add_argument("--out", type=Path, help=word("help.build_out", lang))
-    build.add_argument("--no-pdf", dest="with_files", action="store_false", help=word("help.no_pdf", lang))
+    build.add_argument("--no-pdf", dest="with_pdfs", action="store_false", help=word("help.no_pdf", lang))
     build.add_argument("--no-cache", dest="cache", action="store_false", help=word("help.no_cache", lang))
-    today_option(build, lang)
 
     serve = sub.add_parser("serve", help=word("help.serve", lang))
     serve.add_argument("--site", choices=TERRITORY_IDS, default="region")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
-    today_option(serve, lang)
     admin = sub.add_parser("admin", help=word("help.admin", lang))
     admin.add_argument("--out", type=Path, help=word("help.written_folder", lang))
     edit = sub.add_parser("edit", help=word("help.edit", lang))
@@ -60,7 +56,6 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     letter.add_argument("--month", required=True, metavar=word("help.month_format", lang),
                         help=word("help.month", lang))
     letter.add_argument("--out", type=Path, help=word("help.written_folder", lang))
-    today_option(letter, lang)
     rollback = sub.add_parser("rollback", help=word("help.rollback", lang))
     rollback.add_argument("--to", type=Path, required=True, help=word("help.server_folder", lang))
     new = sub.add_parser("new", help=word("help.new", lang))
@@ -69,12 +64,20 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     new.add_argument("slug", help=word("help.new_slug", lang))
     new.add_argument("--site", choices=TERRITORY_IDS, help=word("help.new_site", lang))
     new.add_argument("--date", help=word("help.new_date", lang))
+    for command in sub.choices.values():
+        global_options(command, lang, top=False)
     return p
 
 
-def today_option(command: argparse.ArgumentParser, lang: str) -> None:
+def global_options(command: argparse.ArgumentParser, lang: str, top: bool) -> None:
+    """--messages and --today, accepted before the command and after it (`build.py --messages en
+    check` and `build.py check --messages en`). After it they are given only when written, so that
+    they do not undo what was written before it."""
+    command.add_argument("--messages", choices=("fr", "en"),
+                         default=os.environ.get("BRUSANO_MESSAGES", "fr") if top else argparse.SUPPRESS,
+                         help=word("help.messages", lang))
     command.add_argument("--today", type=date.fromisoformat, metavar=word("help.day_format", lang),
-                         help=word("help.today", lang))
+                         default=None if top else argparse.SUPPRESS, help=word("help.today", lang))
 
 
 def messages_lang(argv: list[str]) -> str:
@@ -111,7 +114,7 @@ def run(args) -> int:
         from publishing.commands.build import build_sites
 
         report = build_sites(args.root, args.site, args.lang, args.out, strict=args.strict,
-                             with_files=args.with_files, cache=args.cache, today=args.today)
+                             with_pdfs=args.with_pdfs, cache=args.cache, today=args.today)
         failed = report.failed(args.strict)
         print(report.render(args.messages, strict=args.strict, published=not failed if failed else None))
         return 1 if failed else 0
@@ -124,7 +127,7 @@ def run(args) -> int:
     if args.command == "admin":
         from publishing.commands.admin import write_admin
 
-        out = args.out or args.root / "public" / "region" / "admin"
+        out = args.out or args.root / "build" / "admin"
         report = write_admin(args.root, out)
         print(out, flush=True)
         return 1 if report.failed() else 0

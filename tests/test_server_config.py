@@ -252,3 +252,14 @@ def test_old_addresses_lead_to_their_page_in_one_step(real_server):
                         assert location == expected, (form, variant, tls, location)
         response, body = get(settings, target.netloc, target.path)
         assert response.status == 200 and b"<html" in body, redirect.new
+
+
+def test_the_build_serves_the_editor_on_the_regions_domain(real_server):
+    """`build` writes /admin/ with the region's site: nginx serves it, under its own policy."""
+    settings, _ = real_server
+    host = urlsplit(territories()["region"].url["fr"]).hostname
+    response, body = get(settings, host, "/admin/")
+    assert response.status == 200 and b"decap-cms.js" in body
+    assert "'unsafe-eval'" in response.getheader("Content-Security-Policy")  # the editor's policy, /admin/ only
+    response, body = get(settings, host, "/admin/config.yml")
+    assert response.status == 200 and b"collections:" in body

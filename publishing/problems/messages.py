@@ -77,6 +77,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("clé inconnue « {key} ».", "corrigez l'orthographe ou supprimez la ligne ; clés permises : {allowed}."),
         "en": ("unknown key '{key}'.", "fix the spelling or remove the line; allowed keys: {allowed}."),
     },
+    "renamed_key": {
+        "fr": ("la clé « {key} » a été renommée « {new} ».",
+               "écrivez « {new} » à la place de « {key} » (voyez le guide pour ce qu'elle veut dire)."),
+        "en": ("the key '{key}' was renamed '{new}'.",
+               "write '{new}' instead of '{key}' (see the guide for what it means)."),
+    },
     "string_type": {
         "fr": ("un texte est attendu ici, pas « {input} ».", "écrivez du texte, entre guillemets si besoin."),
         "en": ("text expected here, not '{input}'.", "write text, quoted if needed."),
@@ -627,6 +633,10 @@ USAGE: dict[str, dict[str, str]] = {
     "deploy_no_build": {"fr": "{path} ne contient pas une construction complète des six sites : lancez d'abord "
                               "« python build.py build ».",
                         "en": "{path} holds no whole build of the six sites: run 'python build.py build' first."},
+    "deploy_no_editor": {"fr": "la construction n'a pas l'éditeur en ligne ({path}) : lancez « python build.py "
+                               "build » (il l'écrit avec le site de la région), pas une construction partielle.",
+                         "en": "the build has no web editor ({path}): run 'python build.py build' (it writes it "
+                               "with the region's site), not a partial build."},
     "deploy_keep": {"fr": "--keep doit valoir au moins 2 (pour pouvoir revenir en arrière), pas {keep}.",
                     "en": "--keep must be at least 2 (to be able to roll back), not {keep}."},
     "rollback_none": {"fr": "{path} : aucune version précédente à remettre en ligne.",
@@ -679,14 +689,16 @@ WORDS = {
     "help.build_site": {"fr": "un territoire (répétable)", "en": "one territory (repeatable)"},
     "help.build_lang": {"fr": "une langue (fr ou nl)", "en": "one language (fr or nl)"},
     "help.build_out": {"fr": "dossier de sortie (public/ par défaut)", "en": "output folder (public/ by default)"},
-    "help.no_pdf": {"fr": "sans les PDF (et autres fichiers publiés à côté des pages)",
-                    "en": "without the PDFs (and the other files published beside the pages)"},
+    "help.no_pdf": {"fr": "sans les PDF (les flux, calendriers et données ouvertes sont écrits)",
+                    "en": "without the PDFs (the feeds, calendars and open data are written)"},
     "help.no_cache": {"fr": "tout reconstruire, même les sites dont rien n'a changé",
                       "en": "rebuild everything, even the sites where nothing changed"},
     "help.serve": {"fr": "prévisualiser un territoire avec rechargement automatique",
                    "en": "preview a territory, reloaded as files change"},
-    "help.admin": {"fr": "écrire l'éditeur en ligne (Decap CMS) : public/region/admin/ par défaut",
-                   "en": "write the web editor (Decap CMS): public/region/admin/ by default"},
+    "help.admin": {"fr": "écrire l'éditeur en ligne (Decap CMS) seul, dans build/admin/ par défaut "
+                         "(build l'écrit déjà dans /admin/ du site de la région)",
+                   "en": "write the web editor (Decap CMS) alone, into build/admin/ by default "
+                         "(build already writes it into the region's site's /admin/)"},
     "help.written_folder": {"fr": "dossier écrit", "en": "folder written"},
     "help.written_file": {"fr": "fichier écrit (sinon, la sortie standard)", "en": "file written (else standard output)"},
     "help.edit": {"fr": "l'éditeur sur cette machine (fichiers du dépôt) et l'aperçu en direct",

@@ -7,6 +7,7 @@ the clock: two builds of one commit are identical; a daily build keeps the agend
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -39,6 +40,7 @@ from publishing.plan.sections.listing import (
     filter_data,
     grouped,
     item_href,
+    items_read,
     list_page,
     shown_items,
     text_lang,
@@ -209,3 +211,6 @@ def add_event_page(section: SectionContext, event: Event) -> None:
                      description=text.summary, translations=translations_of(event),
                      meta=PageData(jsonld=structured_data.event(project, territory, lang, event)))
 
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    return items_read([AGENDA], site, sites)

@@ -7,6 +7,7 @@ it: without JavaScript the full list stays. The markup is in theme/web/sections/
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from publishing.model import (
@@ -19,7 +20,7 @@ from publishing.model import (
     Project,
     Territory,
 )
-from publishing.model.paths import DIRECTORIES
+from publishing.model.paths import DIRECTORIES, DIRECTORIES_DATA
 from publishing.output import opendata as hsds
 from publishing.output import structured_data
 from publishing.output.services import ServiceView, area_name, service_view
@@ -90,3 +91,8 @@ def directory_markdown(section: SectionContext, directory: Directory, entries: l
                           region=territory.is_region, count=len(entries),
                           communes=[(a.id, area_name(project, a, lang)) for a in areas], groups=groups,
                           json=json_name, csv=csv_name, licence_url=hsds.LICENCE_URL)
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """Every site shows every directory (a bassin's the entries that serve it)."""
+    return [DIRECTORIES_DATA]

@@ -7,6 +7,7 @@ and its page offers the French PDF.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from publishing.markdown.markup import point_into
@@ -19,7 +20,7 @@ from publishing.model import (
     Territory,
     long_date,
 )
-from publishing.model.paths import FOCUS
+from publishing.model.paths import FOCUS, FOCUS_DATA
 from publishing.output import structured_data
 from publishing.output.focus_pdf import edition, render_brochure
 from publishing.output.pdf import RenderedPdf
@@ -58,7 +59,7 @@ def add(section: SectionContext) -> None:
         pdf_lang = text.lang  # the French PDF when the Focus is not translated
         key = f"{FOCUS}/{focus.slug}"
         rendered = None
-        if section.with_files and pdf_lang == lang:
+        if section.pdfs and pdf_lang == lang:
             try:
                 rendered = render_brochure(project, strings, focus, territory, lang, page_url(focus, territory, lang))
             except Exception as exc:  # WeasyPrint's errors are varied; name the Focus and go on
@@ -118,3 +119,8 @@ def card(t: Lookup, lang: str, focus: Focus) -> Card:
     return Card(href=f"{focus.slug}/", title=text.title, summary=text.summary, lang=text.lang,
                 colour=focus.cover_colour, updated=long_date(focus.updated, t),
                 updated_iso=focus.updated.isoformat(), untranslated=not focus.translated(lang))
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """Every site shows every Focus (publishing.commands.cache hashes what a site reads)."""
+    return [FOCUS_DATA]

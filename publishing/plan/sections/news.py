@@ -7,6 +7,8 @@ page is the French text with the notice every untranslated page has.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from publishing.model import ATOM, LANGS, Feed, NavOrder, News, Notice, PageData, long_date
 from publishing.model.paths import NEWS, NEWS_FEED, NOTICES
 from publishing.output import feed, structured_data
@@ -23,6 +25,7 @@ from publishing.plan.sections.listing import (
     by_year,
     filter_data,
     item_href,
+    items_read,
     list_page,
     shown_items,
     text_lang,
@@ -96,3 +99,7 @@ def add_item_page(section: SectionContext, item: News | Notice, facts: list[Fact
             else structured_data.news_article(project, territory, lang, item))
     section.add_page(key=item.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
                      description=text.summary, translations=translations_of(item), meta=PageData(jsonld=data))
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    return items_read([NEWS], site, sites)

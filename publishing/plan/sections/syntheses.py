@@ -7,6 +7,7 @@ theme/web/sections/syntheses/.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -28,6 +29,7 @@ from publishing.model.paths import SYNTHESES, SYNTHESES_FEED
 from publishing.output import feed, structured_data
 from publishing.output.synthesis_pdf import TooLong, render_synthesis
 from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.listing import items_read
 from publishing.problems import Report
 
 
@@ -77,7 +79,7 @@ def add(section: SectionContext) -> None:
     for synthesis in own:
         text = synthesis.text(lang)
         rendered = None
-        if section.with_files and text.lang == lang:
+        if section.pdfs and text.lang == lang:
             rendered = render_checked(project, strings, synthesis, lang, report)
             if rendered is not None:
                 section.add_file(pdf_path(synthesis, lang), rendered.content)
@@ -154,3 +156,8 @@ def item(section: SectionContext, synthesis: Synthesis) -> Item:
             else f"{synthesis.slug}/")
     return Item(**vars(facts(synthesis, section.t)), href=href, title=text.title, summary=text.summary,
                 lang=text.lang, territory=project.territories[synthesis.territory].name[lang] if elsewhere else None)
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """A site's syntheses; the region's site lists the bassins' too (listed)."""
+    return items_read([SYNTHESES], site, sites)
