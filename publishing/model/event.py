@@ -25,10 +25,10 @@ class Status:
 # Every status an editor may give (`status:` in an event's file); held: it took place as scheduled.
 STATUSES: dict[str, Status] = {
     "scheduled": Status(marked=False, registration=True, ical="CONFIRMED", schema="EventScheduled"),
-    "held": Status(marked=False, registration=True, ical="CONFIRMED", schema="EventScheduled"),
     "cancelled": Status(marked=True, registration=False, ical="CANCELLED", schema="EventCancelled"),
     "postponed": Status(marked=True, registration=True, ical="TENTATIVE", schema="EventPostponed"),
     "full": Status(marked=True, registration=False, ical="CONFIRMED", schema="EventScheduled"),
+    "held": Status(marked=False, registration=True, ical="CONFIRMED", schema="EventScheduled"),
 }
 
 
