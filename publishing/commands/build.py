@@ -45,7 +45,7 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     report.include(loaded.problems)
     territory = project.territory(site_id)
     plan = plan_site(project, territory, lang, report, with_files=with_files, with_pdfs=with_pdfs)
-    warnings = build_language(project, strings, plan, Path(site_dir), Path(staging))
+    warnings = build_language(project, plan, Path(site_dir), Path(staging))
     for item in plan.files:
         target = Path(site_dir) / item.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -100,7 +100,7 @@ class Preview:
             menu = [(p.key, p.title, p.nav) for p in plan.pages]
             dirty = not everything and self.menus.get(lang) == menu
             built = self.work / f".{lang}"
-            for message in build_language(project, strings, plan, built, self.work / ".staging", dirty=dirty):
+            for message in build_language(project, plan, built, self.work / ".staging", dirty=dirty):
                 report.warn(project.root / "content", "mkdocs_warning", detail=f"[{self.site}/{lang}] {message}")
             self.menus[lang] = menu
             if everything:
@@ -123,7 +123,7 @@ class Preview:
             return None
         lang, rest = ("nl", path[3:]) if path.startswith("nl/") else ("fr", path)
         try:
-            return pdf_at(self.project, self.strings, self.project.territories[self.site], lang, rest)
+            return pdf_at(self.project, self.project.territories[self.site], lang, rest)
         except Exception as exc:
             print(f"{path}: {exc}", file=sys.stderr, flush=True)
             return None

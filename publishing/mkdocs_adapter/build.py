@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from mkdocs.commands.build import build
 
-from publishing.model import OutputPage, Project, SitePlan, Strings
+from publishing.model import OutputPage, Project, SitePlan
 from publishing.plan.resources import resource_files, resource_folders
 
 from .config import make_config
@@ -66,14 +66,14 @@ def copy_resources(source_dir: Path, target_dir: Path) -> list[Path]:
 DIRTY_BUILD = "A 'dirty' build is being performed"
 
 
-def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
+def build_language(project: Project, plan: SitePlan, site_dir: Path,
                    staging: Path, dirty: bool = False) -> list[str]:
     """Build one territory in one language into site_dir. Returns MkDocs' warnings about the content.
     dirty (the preview, after a first build into the same folders): render only the pages whose
     staged text changed, MkDocs' --dirty."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
     stage(plan, docs_dir, project.root, incremental=dirty)
-    plugin = BrusanoPlugin(project, strings, plan)
+    plugin = BrusanoPlugin(project, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
     config.plugins["brusano-speed"] = SpeedPlugin()
     config.plugins["brusano-lean-assets"] = LeanAssetsPlugin()

@@ -11,7 +11,7 @@ import logging
 from mkdocs.plugins import BasePlugin
 
 from publishing.markdown.body import territory_view
-from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Project, SitePlan, Strings, long_date
+from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Project, SitePlan, long_date
 
 from . import valid_html
 
@@ -20,9 +20,9 @@ LUNR_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 class BrusanoPlugin(BasePlugin):
-    def __init__(self, project: Project, strings: Strings, plan: SitePlan) -> None:
+    def __init__(self, project: Project, plan: SitePlan) -> None:
         super().__init__()
-        self.project, self.strings, self.plan = project, strings, plan
+        self.project, self.strings, self.plan = project, project.strings, plan
         self.pages = {p.key: p for p in plan.pages}
         self.warnings: list[str] = []
 

@@ -47,8 +47,7 @@ def page_url(focus: Focus, territory: Territory, lang: str) -> str:
 
 
 def add(section: SectionContext) -> None:
-    project, strings, territory, lang, report = (section.project, section.strings, section.territory,
-                                                 section.lang, section.report)
+    project, territory, lang, report = section.project, section.territory, section.lang, section.report
     if not project.focus:
         return
     t = section.t
@@ -61,7 +60,7 @@ def add(section: SectionContext) -> None:
         rendered = None
         if section.pdfs and pdf_lang == lang:
             try:
-                rendered = render_brochure(project, strings, focus, territory, lang, page_url(focus, territory, lang))
+                rendered = render_brochure(project, focus, territory, lang, page_url(focus, territory, lang))
             except Exception as exc:  # WeasyPrint's errors are varied; name the Focus and go on
                 report.add(text.source, "pdf_failed", detail=str(exc)[:300])
             else:
@@ -85,11 +84,11 @@ def add(section: SectionContext) -> None:
 def head(section: SectionContext, focus: Focus, pdf_url: str, rendered: RenderedPdf | None) -> str:
     """The head of a Focus page (theme/web/sections/focus/head.html): summary, date and edition, the
     PDF's button with its size and pages when it was made here."""
-    strings, lang = section.strings, section.lang
+    lang = section.lang
     text = focus.text(lang)
     return section.render(
         "focus/head.html", summary=text.summary, updated=long_date(focus.updated, section.t),
-        updated_iso=focus.updated.isoformat(), edition=edition(section.territory, strings, lang),
+        updated_iso=focus.updated.isoformat(), edition=edition(section.territory, section.t, lang),
         pdf_url=pdf_url, pdf_lang=text.lang,
         size=size_label(len(rendered.content), section.t) if rendered is not None else None,
         pages=rendered.pages if rendered is not None else None)

@@ -27,6 +27,7 @@ from publishing.model import (
 )
 from publishing.model.paths import SYNTHESES, SYNTHESES_FEED
 from publishing.output import feed, structured_data
+from publishing.output.pdf import RenderedPdf
 from publishing.output.synthesis_pdf import TooLong, render_synthesis
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import items_read
@@ -41,12 +42,12 @@ def page_url(project: Project, synthesis: Synthesis, lang: str) -> str:
     return project.territories[synthesis.territory].absolute(lang, synthesis.key + "/")
 
 
-def render_checked(project: Project, strings, synthesis: Synthesis, lang: str, report: Report):
+def render_checked(project: Project, synthesis: Synthesis, lang: str, report: Report) -> RenderedPdf | None:
     """The one-page PDF, or None after reporting by how much it runs over."""
     if synthesis.territory not in project.territories:
         return None  # its sites/ file has errors, reported there
     try:
-        return render_synthesis(project, strings, synthesis, lang, page_url(project, synthesis, lang))
+        return render_synthesis(project, synthesis, lang, page_url(project, synthesis, lang))
     except TooLong as exc:
         report.add(synthesis.text(lang).source, "synthesis_too_long", overflow=f"{exc.overflow_mm:g}",
                    lines=max(1, round(2 * exc.overflow_mm / 4.4)), pages=exc.pages)  # two columns of ~4.4 mm lines
@@ -71,8 +72,7 @@ def listed(project: Project, territory: Territory) -> list[Synthesis]:
 
 
 def add(section: SectionContext) -> None:
-    project, strings, territory, lang, report = (section.project, section.strings, section.territory,
-                                                 section.lang, section.report)
+    project, territory, lang, report = section.project, section.territory, section.lang, section.report
     own = [s for s in project.syntheses if s.territory == territory.id]
     shown = listed(project, territory)  # none yet: the list says so in a sentence
     t = section.t
@@ -80,7 +80,7 @@ def add(section: SectionContext) -> None:
         text = synthesis.text(lang)
         rendered = None
         if section.pdfs and text.lang == lang:
-            rendered = render_checked(project, strings, synthesis, lang, report)
+            rendered = render_checked(project, synthesis, lang, report)
             if rendered is not None:
                 section.add_file(pdf_path(synthesis, lang), rendered.content)
         translations = tuple(lg for lg in LANGS if synthesis.translated(lg))
