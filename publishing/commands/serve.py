@@ -51,8 +51,8 @@ class Preview:
         project, strings, report = load_project(self.root, checks=checks, today=self.today)
         territory = project.territories.get(self.site)
         if territory is not None:
-            project.territories[self.site] = dataclasses.replace(
-                territory, url=Text(self.address, self.address + "nl/"))
+            previewed = dataclasses.replace(territory, url=Text(self.address, self.address + "nl/"))
+            project = project.with_territory(previewed)
         return project, strings, report
 
     def rebuild(self, changed: set[Path]) -> None:

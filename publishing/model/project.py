@@ -1,7 +1,7 @@
 """Everything loaded from the repository, as one object (publishing.load.project builds it)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -38,15 +38,20 @@ class PostalAddress:
         return f"{self.street}, {self.postcode} {locality}{bassin}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Project:
-    """Everything loaded from the repository."""
+    """Everything loaded from the repository, built whole by publishing.load.project and not
+    changed after: a changed copy is a new Project (with_territory)."""
 
     root: Path
     communes: dict[str, Commune]
     territories: dict[str, Territory]  # in display order, region first
     pages: list[Page]
     strings: Strings
+    # The day the build treats as today (what is coming, what is past): an input of the build,
+    # the last commit's date unless given (publishing.load.today), so that two builds of one
+    # commit are identical. No default: a project is always read for a given day.
+    today: date
     directories: dict[str, Directory] = field(default_factory=dict)  # by slug
     focus: dict[str, Focus] = field(default_factory=dict)  # by slug
     syntheses: list[Synthesis] = field(default_factory=list)  # newest first
@@ -55,9 +60,10 @@ class Project:
     events: list[Event] = field(default_factory=list)  # by start, latest first
     redirects: list[Redirect] = field(default_factory=list)  # the old sites' addresses, in file order
     editions: list[Edition] = field(default_factory=list)  # the newsletter's, newest first
-    # The day the build treats as today (what is coming, what is past): an input of the build,
-    # the last commit's date by default, so that two builds of one commit are identical.
-    today: date = date(2000, 1, 1)
+
+    def with_territory(self, territory: Territory) -> Project:
+        """A copy in which one territory is replaced (the preview gives its site the preview's address)."""
+        return replace(self, territories={**self.territories, territory.id: territory})
 
     def documents(self) -> list[Translatable]:
         """Every document with texts written by the editors, beside the pages: Focus, syntheses,
