@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from publishing.model import LANGS, TERRITORY_IDS
-from publishing.problems import UsageError, messages
+from publishing.problems import ContentError, UsageError, messages
 from publishing.problems.messages import word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"build.py: {exc.render(args.messages)}", file=sys.stderr)
         return 2
+    except ContentError as exc:  # a settings file's problems (server.yml), with their lines
+        print(exc.report.render(args.messages), file=sys.stderr)
+        return 1
 
 
 def run(args) -> int:
