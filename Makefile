@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all build check test lint lock serve edit admin bench clean install
+.PHONY: all build check test test-fast lint lock serve edit admin bench clean install
 
 all: build
 
@@ -41,9 +41,13 @@ check: $(STAMP)
 test: $(STAMP) $(NODE_STAMP) lint
 	$(PY) -m pytest -q
 
+# The edit-test loop: every test but those marked slow (builds, browsers, nginx, servers), under a minute
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -q -m "not slow"
+
 # ruff (style, imports, likely bugs) and mypy (types), configured in pyproject.toml
 lint: $(STAMP)
-	$(PY) -m ruff check publishing tests bench build.py
+	$(PY) -m ruff check publishing tests bench harness scripts build.py
 	$(PY) -m mypy
 
 serve: $(STAMP)
@@ -59,7 +63,7 @@ admin: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py admin
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 clean:
 	rm -rf public build .public.building node_modules

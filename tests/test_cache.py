@@ -17,8 +17,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_repo
-from test_news_agenda import FILES
 
 from publishing import build_sites
 from publishing.commands.cache import input_hashes
@@ -28,6 +26,8 @@ from publishing.plan import site as site_plan
 from publishing.plan.sections import SECTIONS, Section
 from publishing.plan.site import plan_site
 from publishing.problems import Report
+from tests.support import ROOT, make_repo
+from tests.test_news_agenda import FILES
 
 pytestmark = pytest.mark.slow
 

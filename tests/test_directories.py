@@ -9,11 +9,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_repo
 
 from publishing.commands.check import load_project
+from tests.support import REFERENCE, ROOT, make_repo
 
-HSDS = ROOT.parent / "shared" / "reference" / "hsds-3.0" / "schema" / "compiled" / "service_with_definitions.json"
+HSDS = REFERENCE / "hsds-3.0" / "schema" / "compiled" / "service_with_definitions.json"
 
 
 def page(public: Path, path: str) -> str:
@@ -246,7 +246,7 @@ def test_a_valid_entry_in_bruxelles_ville_with_its_bassin(tmp_path):
 
 @pytest.fixture(scope="module")
 def fixture_url(fixture_public):
-    from conftest import serve_directory
+    from harness.served import serve_directory
 
     with serve_directory(fixture_public) as url:
         yield url

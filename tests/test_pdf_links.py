@@ -10,12 +10,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT
 from pypdf import PdfReader
 
 from publishing.commands.check import load_project
 from publishing.markdown.html import absolute_links
 from publishing.model import LANGS
+from tests.support import ROOT
 
 pytestmark = pytest.mark.slow
 

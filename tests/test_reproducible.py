@@ -5,13 +5,14 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
 
 from publishing import build_sites
 from publishing.commands.check import load_project
 from publishing.load.today import build_today
 from publishing.output import pdf
 from publishing.output.synthesis_pdf import synthesis_html
+from tests.support import ROOT
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -47,6 +48,7 @@ def test_two_clones_in_two_folders_build_byte_identical_sites(public, tmp_path):
     assert not different, f"{len(different)} files differ, e.g. {different[:10]}"
 
 
+@pytest.mark.slow
 def test_a_pdf_rendered_twice_is_byte_identical():
     """The build reuses cached PDFs: render one without the cache, twice."""
     project, _strings, _report = load_project(ROOT)

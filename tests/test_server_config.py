@@ -13,14 +13,13 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from served import BROTLI, running_nginx
 
+from harness.served import BROTLI, running_nginx
 from publishing.commands.server_config import read_settings
 from publishing.load.territories import load_communes, load_territories
 from publishing.output.nginx import domains
 from publishing.problems import Report
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import REFERENCE, ROOT
 
 
 def territories():
@@ -109,6 +108,7 @@ def get(settings, host, path="/", tls=True, headers=None):
     return response, body
 
 
+@pytest.mark.slow
 def test_every_domain_answers(server):
     settings, _ = server
     for domain in domains(territories()):
@@ -130,6 +130,7 @@ def test_every_domain_answers(server):
                 assert response.status == 301 and response.getheader("Location") == canonical, (host, tls)
 
 
+@pytest.mark.slow
 def test_404_per_language(server):
     settings, _ = server
     for domain in domains(territories()):
@@ -140,6 +141,7 @@ def test_404_per_language(server):
             assert response.getheader("Content-Security-Policy")
 
 
+@pytest.mark.slow
 def test_unknown_hosts_are_refused(server):
     settings, _ = server
     with pytest.raises((ssl.SSLError, ConnectionError)):
@@ -148,12 +150,14 @@ def test_unknown_hosts_are_refused(server):
         get(settings, "evil.example.org", tls=False)
 
 
+@pytest.mark.slow
 def test_acme_challenge_over_http(server):
     settings, _ = server
     response, body = get(settings, "bassin-sud.brussels", "/.well-known/acme-challenge/token123", tls=False)
     assert response.status == 200 and body == b"token123.key"
 
 
+@pytest.mark.slow
 def test_types_and_caching(server):
     settings, _ = server
     host = "www.bassin-sud.brussels"
@@ -175,6 +179,7 @@ def test_types_and_caching(server):
         assert response.getheader("X-Content-Type-Options") == "nosniff", path
 
 
+@pytest.mark.slow
 def test_no_dotfile_no_listing(server):
     settings, _ = server
     for path in ("/.git/config", "/.env", "/.git/"):
@@ -184,6 +189,7 @@ def test_no_dotfile_no_listing(server):
     assert response.status == 404
 
 
+@pytest.mark.slow
 def test_precompressed_gzip_with_vary(server):
     settings, _ = server
     response, body = get(settings, "www.bassin-sud.brussels", "/", headers={"Accept-Encoding": "gzip"})
@@ -194,6 +200,7 @@ def test_precompressed_gzip_with_vary(server):
     assert response.getheader("Content-Encoding") is None and b"home sud fr" in body
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BROTLI.exists(), reason="libnginx-mod-http-brotli-static is not installed")
 def test_precompressed_brotli_with_vary(server):
     settings, _ = server
@@ -204,6 +211,7 @@ def test_precompressed_brotli_with_vary(server):
         assert text in brotli.decompress(body)
 
 
+@pytest.mark.slow
 def test_access_log_keeps_no_full_ip(server):
     settings, tmp = server
     get(settings, "www.brusano.brussels", "/")
@@ -213,12 +221,13 @@ def test_access_log_keeps_no_full_ip(server):
 
 # --- the old sites' addresses, on the real build ------------------------------------------------------
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "old-urls.md"
+OLD_URLS = REFERENCE / "old-urls.md"
 
 
 def old_addresses() -> list[str]:
-    """The addresses listed in ../shared/reference/old-urls.md (the table's first column)."""
-    return re.findall(r"^\| (https?://\S+) \|", REFERENCE.read_text(encoding="utf-8"), re.M)
+    """The addresses listed in ../shared/reference/old-urls.md (the table's first column; its copy in
+    tests/fixtures/reference/)."""
+    return re.findall(r"^\| (https?://\S+) \|", OLD_URLS.read_text(encoding="utf-8"), re.M)
 
 
 def test_every_old_address_of_the_reference_is_kept():

@@ -16,11 +16,11 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from publishing.markdown.html import plain_html
-from publishing.model import LANGS, Month, News, Project, Synthesis, Territory, first_day, long_date, month_year
+from publishing.model import LANGS, Event, Month, News, Project, Synthesis, Territory, first_day, long_date, month_year
 from publishing.model.dates import last_day
 from publishing.model.newsletter import Edition, Issue, IssueItem
 from publishing.model.paths import AGENDA, CONTENT, NEWS, NEWSLETTER, SYNTHESES
-from publishing.plan.sections.agenda import coming_events, place_text, when
+from publishing.plan.sections.agenda import coming_events, place_text, status_label, when
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import Entry, Listing, badge, items_read, list_page, shown_items, text_lang
 
@@ -37,11 +37,15 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
     horizon = start + timedelta(weeks=WEEKS)
 
     def one(kind: str, item, moment: date, shown: str, where: str | None = None) -> IssueItem:
-        """An item as the edition shows it: its link on its own site, its bassin on the region's."""
+        """An item as the edition shows it: its link on its own site, its bassin on the region's, and an
+        event's status as the agenda shows it (a cancelled event stays, marked: readers who noted it learn it
+        will not take place; tests/test_newsletter.py)."""
         text = item.text(lang)
+        status = status_label(item, t) if isinstance(item, Event) else None
         return IssueItem(kind, text.title, shown, moment.isoformat(), text.summary,
                          project.territories[item.territory].absolute(lang, f"{item.key}/"), where=where,
-                         bassin=badge(project, territory, lang, item), text_lang=text_lang(item, lang))
+                         bassin=badge(project, territory, lang, item), text_lang=text_lang(item, lang),
+                         status=status, status_id=item.status if status else None)
 
     def in_month(items: list[Dated]) -> list[Dated]:
         """The items dated in the month, in the month's order (the project keeps them newest first)."""
@@ -98,7 +102,8 @@ def add(section: SectionContext) -> None:
 def entry(item: IssueItem) -> Entry:
     """An item of an edition in the archive page's list."""
     return Entry(href=item.url, title=item.title, summary=item.summary, datetime=item.datetime, when=item.when,
-                 labels=[item.where] if item.where else [], text_lang=item.text_lang, badge=item.bassin, data=[])
+                 labels=[item.where] if item.where else [], text_lang=item.text_lang, badge=item.bassin, data=[],
+                 status=item.status, status_id=item.status_id)
 
 
 def reads(site: str, sites: Sequence[str]) -> list[str]:
