@@ -18,7 +18,7 @@ from .plugin import BrusanoPlugin, WarningCollector
 from .speed import SpeedPlugin
 
 
-def stage(plan: SitePlan, docs_dir: Path, root: Path, incremental: bool = False) -> None:
+def stage(plan: SitePlan, docs_dir: Path, *, incremental: bool = False) -> None:
     """Write the plan's pages as <key>.<lang>.md files (and their images) into docs_dir.
     incremental (the preview): rewrite only the pages whose text changed and remove those gone,
     so that a dirty MkDocs build renders only them."""
@@ -72,7 +72,7 @@ def build_language(project: Project, plan: SitePlan, site_dir: Path,
     dirty (the preview, after a first build into the same folders): render only the pages whose
     staged text changed, MkDocs' --dirty."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
-    stage(plan, docs_dir, project.root, incremental=dirty)
+    stage(plan, docs_dir, incremental=dirty)
     plugin = BrusanoPlugin(project, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
     config.plugins["brusano-speed"] = SpeedPlugin()
