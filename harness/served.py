@@ -50,9 +50,10 @@ def serve_directory(folder: Path):
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path):
-    """Debian's nginx from the generated configuration, as a plain process with its own prefix,
-    on two free loopback ports, serving `public` (with a self-signed certificate for every host)."""
+def running_nginx(public: Path, root: Path = ROOT):
+    """Debian's nginx from the generated configuration of the repository at `root`, as a plain
+    process with its own prefix, on two free loopback ports, serving `public` (with a self-signed
+    certificate for every host)."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -68,7 +69,7 @@ def running_nginx(public: Path):
                               certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
                               http_port=http_port, https_port=https_port, listen="127.0.0.1",
                               brotli=BROTLI.exists())
-    text, report = server_config(ROOT, settings)
+    text, report = server_config(root, settings)
     assert not report.errors
     (tmp / "brusano.conf").write_text(text)
     (tmp / "logs").mkdir()

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 from datetime import date
@@ -56,6 +57,13 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     letter.add_argument("--month", required=True, metavar=word("help.month_format", lang),
                         help=word("help.month", lang))
     letter.add_argument("--out", type=Path, help=word("help.written_folder", lang))
+    audience = sub.add_parser("audience", help=word("help.audience", lang))
+    audience.add_argument("--logs", type=Path, nargs="+", default=[], metavar=word("help.file", lang),
+                          help=word("help.audience_logs", lang))
+    period = audience.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar=word("help.month_format", lang), help=word("help.audience_month", lang))
+    period.add_argument("--year", metavar=word("help.year_format", lang), help=word("help.audience_year", lang))
+    audience.add_argument("--out", type=Path, help=word("help.written_folder", lang))
     rollback = sub.add_parser("rollback", help=word("help.rollback", lang))
     rollback.add_argument("--to", type=Path, required=True, help=word("help.server_folder", lang))
     new = sub.add_parser("new", help=word("help.new", lang))
@@ -64,6 +72,15 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     new.add_argument("slug", help=word("help.new_slug", lang))
     new.add_argument("--site", choices=TERRITORY_IDS, help=word("help.new_site", lang))
     new.add_argument("--date", help=word("help.new_date", lang))
+    wordpress = sub.add_parser("import-wordpress", help=word("help.wordpress", lang))
+    wordpress.add_argument("exports", nargs="+", type=Path, metavar="EXPORT.xml",
+                           help=word("help.wordpress_exports", lang))
+    wordpress.add_argument("--site", required=True, help=word("help.wordpress_site", lang))
+    wordpress.add_argument("--uploads", type=Path, help=word("help.wordpress_uploads", lang))
+    wordpress.add_argument("--translations", type=Path, help=word("help.wordpress_translations", lang))
+    wordpress.add_argument("--dry-run", action="store_true", help=word("help.wordpress_dry_run", lang))
+    wordpress.add_argument("--force", action="store_true", help=word("help.wordpress_force", lang))
+    wordpress.add_argument("--report", type=Path, help=word("help.wordpress_report", lang))
     for command in sub.choices.values():
         global_options(command, lang, top=False)
     return p
@@ -158,6 +175,10 @@ def run(args) -> int:
         return 1 if report.failed() else 0
     if args.command == "new":
         return new(args)
+    if args.command == "audience":
+        return audience(args)
+    if args.command == "import-wordpress":
+        return import_wordpress(args)
     raise UsageError("unknown_command", input=args.command)
 
 
@@ -176,6 +197,26 @@ def server_config(args) -> int:
     return 0
 
 
+def audience(args) -> int:
+    from publishing.commands.audience import audience, period_of
+
+    period = period_of(args.month, args.year)
+    if args.month and not args.logs:  # the server's own log (server.yml) and its rotated files
+        from publishing.commands.server_config import read_settings
+
+        log = Path(read_settings(args.root / "server.yml").access_log)
+        args.logs = sorted(log.parent.glob(glob.escape(log.name) + "*"))
+        if not args.logs:
+            raise UsageError("logs_needed", path=log)
+    shown = args.messages if sys.stderr.isatty() else None  # a count of lines on a terminal
+    written, _figures, report = audience(args.root, args.logs, period, args.out, progress=shown)
+    if report.problems:
+        print(report.render(args.messages), file=sys.stderr if report.failed() else sys.stdout)
+    for path in written:
+        print(path)
+    return 1 if report.failed() else 0
+
+
 def new(args) -> int:
     from publishing.commands import new as scaffold
 
@@ -191,4 +232,26 @@ def new(args) -> int:
         created = scaffold.new_synthesis(args.root, args.site, args.date, args.slug)
     for path in created:
         print(messages.word("created", args.messages, path=path.relative_to(args.root)))
+    return 0
+
+
+def import_wordpress(args) -> int:
+    from publishing.commands.import_wordpress import import_wordpress
+    from publishing.commands.wordpress_report import render_report
+
+    outcome = import_wordpress(args.root, args.exports, args.site, uploads=args.uploads,
+                               translations=args.translations, dry_run=args.dry_run, force=args.force,
+                               today=args.today, progress=args.messages if sys.stderr.isatty() else None)
+    if outcome.report.failed():
+        print(outcome.report.render(args.messages) + " " + messages.word("wxr_failed", args.messages),
+              file=sys.stderr)
+        return 1
+    if outcome.report.problems:
+        print(outcome.report.render(args.messages))
+    print(render_report(outcome, args.messages, markdown=False, dry_run=args.dry_run), end="")
+    if not args.dry_run:
+        path = args.report or args.root / "build" / f"import-wordpress-{args.site}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_report(outcome, args.messages, markdown=True), encoding="utf-8")
+        print(messages.word("wxr_written", args.messages, count=len(outcome.written), path=path))
     return 0

@@ -16,10 +16,11 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "publishing"
 CATALOGUE = PACKAGE / "problems" / "messages.py"
 # Common French words that are neither English nor Dutch, nor part of an identifier (a territory
-# "nord-est", an anchor "mois-2023-03", a key "date.month.3": not "est", "mois", "date")
+# "nord-est", an anchor "mois-2023-03", a key "date.month.3", a file named "fichier.pdf" when its
+# name has no letter left: not "est", "mois", "date", "fichier")
 FRENCH = frozenset("""
     les des une sont pour avec dans sur vous votre vos nous leur leurs cette ces aux qui sans
-    aussi déjà être avoir fichier fichiers dossier ligne aucun aucune écrire ajoutez ajouter
+    aussi déjà être avoir ligne aucun aucune écrire ajoutez ajouter
     créer créé supprimez année heure lieu adresse numéro où ici toute tous réunion éditeur aperçu
 """.split())
 WORD = re.compile(r"[a-zà-ÿ]+")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from publishing.model import LANGS, Territory
+from publishing.model import access_log as log_format
 from publishing.model.redirect import Redirect, locate
 
 YEAR = 365 * 24 * 3600
@@ -137,8 +138,7 @@ def config(territories: dict[str, Territory], settings: ServerSettings, redirect
         r"    ~^(?P<a>[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F]*): $a::;",
         "    default -;",
         "}",
-        "log_format brusano '$brusano_client [$time_local] \"$host\" \"$request\" $status $body_bytes_sent '",
-        "                   '\"$http_referer\" \"$http_user_agent\"';",
+        *log_format.nginx_lines(),  # the format build.py audience reads (publishing/model/access_log.py)
         "",
         "# How long a response may be kept: fingerprinted assets a year, feeds minutes, HTML revalidated.",
         "map $uri $brusano_cache {",
@@ -254,7 +254,7 @@ def _http(domain: Domain, settings: ServerSettings) -> list[str]:
         "server {",
         *_listen(settings, settings.http_port),
         f"    server_name {domain.host} {domain.alias};",
-        f"    access_log {settings.access_log} brusano;",
+        f"    access_log {settings.access_log} {log_format.NAME};",
         *MOVED,
         "    location ^~ /.well-known/acme-challenge/ {",
         f"        root {settings.acme};",
@@ -274,7 +274,7 @@ def _alias(domain: Domain, settings: ServerSettings) -> list[str]:
         *_listen(settings, settings.https_port, " ssl"),
         f"    server_name {domain.alias};",
         *_tls(settings, domain.alias),
-        f"    access_log {settings.access_log} brusano;",
+        f"    access_log {settings.access_log} {log_format.NAME};",
         *_headers(cache=False),
         *MOVED,
         f"    return 301 {_https_url(settings, domain.host)}$request_uri;",
@@ -289,7 +289,7 @@ def _https(domain: Domain, settings: ServerSettings) -> list[str]:
         *_listen(settings, settings.https_port, " ssl"),
         f"    server_name {domain.host};",
         *_tls(settings, domain.host),
-        f"    access_log {settings.access_log} brusano;",
+        f"    access_log {settings.access_log} {log_format.NAME};",
         *MOVED,
     ]
     if len(domain.roots) == 1:  # one language on this host: its folder is the root

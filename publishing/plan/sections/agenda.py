@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from publishing.model import (
+    DEFAULT_LANG,
     ICALENDAR,
     LANGS,
     Event,
@@ -125,7 +126,7 @@ def agenda_listing(section: SectionContext, coming: list[Event] | None, past: li
 
 def formats_of(event: Event) -> list[str]:
     return (["online"] if event.online is not None else []) + (["place"] if event.place or
-                                                               event.text("fr").venue else [])
+                                                               event.text(DEFAULT_LANG).venue else [])
 
 
 def entry(section: SectionContext, event: Event, depth: int) -> Entry:
