@@ -217,6 +217,7 @@ def test_rotated_gzip_files_in_any_order_give_the_same_figures(scripted, tmp_pat
     assert figures == expected
 
 
+@pytest.mark.slow
 def test_a_log_of_another_format_is_refused_and_an_empty_month_says_so(scripted, tmp_path):
     log = scripted[0]
     apache = tmp_path / "other.log"
@@ -237,6 +238,7 @@ def test_a_log_of_another_format_is_refused_and_an_empty_month_says_so(scripted,
     assert "Aucune visite n'a été comptée pour février 2026" in html and "aucune ligne de cette période" in html
 
 
+@pytest.mark.slow
 def test_without_logs_a_month_reads_the_server_s_own_log():
     """--logs defaults to server.yml's access_log and its rotated files; none here: a usage error naming it."""
     log = Path(read_settings(ROOT / "server.yml").access_log)

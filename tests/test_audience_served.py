@@ -94,6 +94,7 @@ def visited():
     shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 def test_the_report_tells_the_visits_nginx_logged(visited):
     statuses, month, done, out, titles, moved = visited
     assert statuses == [200, 200, 200, 200, 404, 301, 200, 200]
