@@ -23,9 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import make_corpus  # noqa: E402  (the bench's copy of the repository)
+from corpus import make_corpus  # noqa: E402  (bench/corpus.py: the bench's copy of the repository)
 from served import free_port  # noqa: E402
 
 

@@ -48,9 +48,8 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml")
-ITEM_FOLDERS = ("actualites", "agenda", "valves")
-SITES = ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est")
+
+from corpus import SITES, add_items, make_corpus  # noqa: E402  (bench/, the script's folder)
 
 
 @dataclass
@@ -73,69 +72,6 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[Timing, str]:
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
     return Timing(wall, cpu), done.stdout + done.stderr
-
-
-# --- corpora -------------------------------------------------------------------------------
-
-def make_corpus(dest: Path, factor: int) -> Path:
-    dest.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        elif source.exists():
-            shutil.copy2(source, dest / name)
-    if factor > 1:
-        multiply(dest, factor)
-    return dest
-
-
-def multiply(root: Path, factor: int) -> None:
-    for page in sorted((root / "content").rglob("*.md")):
-        stem, lang = page.name[: -len(".xx.md")], page.name[-len("xx.md"):-len(".md")]
-        if stem == "index" or page.parent.name in ITEM_FOLDERS:
-            continue  # section homes stay single; news and events come from add_items
-        text = page.read_text(encoding="utf-8")
-        for k in range(2, factor + 1):
-            copy = re.sub(r"(?m)^nav:.*\n", "", text, count=1)  # out of the navigation
-            copy = re.sub(r"(?m)^title: *(.+)$", lambda m, k=k: f"title: {m.group(1).strip()} {k}", copy, count=1)
-            (page.parent / f"{stem}-{k}.{lang}.md").write_text(copy, encoding="utf-8")
-    focus = root / "focus"
-    if focus.is_dir():
-        for bundle in sorted(p for p in focus.iterdir() if p.is_dir()):
-            for k in range(2, factor + 1):
-                shutil.copytree(bundle, focus / f"{bundle.name}-{k}")
-
-
-def add_items(root: Path, years: int, news: int = 50, events: int = 100) -> None:
-    """Ten years (by default) of news and events on every territory, in French and Dutch: some
-    500 news items and 1,000 events a site, dated back from the last day of the real content.
-    Made-up texts of a realistic length; half the events timed, a tenth online, all past ones
-    held, the last month's coming."""
-    body = {"fr": "Un paragraphe de texte, comme en écrit l'équipe, d'une centaine de mots. " * 8,
-            "nl": "Een alinea tekst zoals het team die schrijft, van een honderdtal woorden. " * 8}
-    themes = ("sante-mentale", "prevention-promotion-sante", "pratiques-inclusives", "organisation-integree")
-    today = time.strftime("%Y-%m-%d")  # the corpus is no Git repository: the build takes the clock's day
-    last = int(today[:4])
-    for site in SITES:
-        for lang in ("fr", "nl"):
-            for kind, count, folder in (("news", news, "actualites"), ("event", events, "agenda")):
-                target = root / "content" / site / folder
-                target.mkdir(parents=True, exist_ok=True)
-                for year in range(last - years + 1, last + 1):
-                    for k in range(count):
-                        day = f"{year}-{1 + k * 12 // count:02d}-{1 + k % 28:02d}"
-                        slug = f"{day}-{kind}-{k}"
-                        theme = themes[k % len(themes)]
-                        if kind == "news":
-                            head = f"title: {kind} {k} {year}\ndate: {day}\nsummary: Résumé {k}.\nthemes: [{theme}]\n"
-                        else:
-                            start = f'"{day} 09:30"' if k % 2 else day
-                            head = (f"title: {kind} {k} {year}\nsummary: Résumé {k}.\nstart: {start}\n"
-                                    f"status: {'scheduled' if day >= today else 'held'}\nthemes: [{theme}]\n"
-                                    + ("online: true\n" if k % 10 == 0 else "venue: Salle\n"))
-                        (target / f"{slug}.{lang}.md").write_text(f"---\n{head}---\n\n{body[lang]}\n",
-                                                                  encoding="utf-8")
 
 
 def count_pages(out: Path) -> int:
@@ -338,7 +274,6 @@ def serving_figures(public: Path):
     and during a rollback (bench/server_load.py); None without nginx."""
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         return None
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import server_load
 
     return server_load.measure(public)
@@ -370,7 +305,6 @@ def main(argv: list[str] | None = None) -> int:
         big_weights, big_external = page_weights(work / f"x{args.factor}" / "public")
         hosts = runtime_hosts(work / "real" / "public", ["sud/", "sud/nl/", "region/"])
         served = serving_figures(work / "real" / "public")
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         import preview
 
         previewed = preview.measure(20)
