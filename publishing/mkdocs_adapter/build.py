@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from mkdocs.commands.build import build
 
+from publishing.markdown import reading
 from publishing.model import OutputPage, Project, SitePlan, Strings
 from publishing.plan.resources import resource_files, resource_folders
 
@@ -64,16 +65,22 @@ def copy_resources(source_dir: Path, target_dir: Path) -> list[Path]:
 
 
 def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
-                   staging: Path, dirty: bool = False) -> list[str]:
+                   staging: Path, dirty: bool = False, readings: dict[str, reading.Reading] | None = None
+                   ) -> list[str]:
     """Build one territory in one language into site_dir. Returns MkDocs' warnings.
     dirty (the preview, after a first build into the same folders): render only the pages whose
-    staged text changed, MkDocs' --dirty."""
+    staged text changed, MkDocs' --dirty. readings: filled with what each page's text holds, read
+    by the parse that renders it (publishing.markdown.reading.collector), for the check."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
     stage(plan, docs_dir, project.root, incremental=dirty)
     plugin = BrusanoPlugin(project, strings, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
     config.plugins["brusano-speed"] = SpeedPlugin()
     config.plugins["brusano-lean-assets"] = LeanAssetsPlugin()
+    collected = None
+    if readings is not None:
+        extension, collected = reading.collector(page.markdown for page in plan.pages)
+        config.markdown_extensions.append(extension)
     collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -81,5 +88,7 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
         build(config, dirty=dirty)
     finally:
         logger.removeHandler(collector)
+    if readings is not None and collected is not None:
+        readings.update(collected.readings)
     return [r.getMessage() for r in collector.records]
 
