@@ -235,6 +235,13 @@ def _reading(text: str, md: markdown.Markdown) -> Reading:
     return Reading(tuple(_with_lines(text, found)), frozenset(ids), tuple(_tags_with_lines(text, elements)))
 
 
+def forget() -> None:
+    """Drop every reading this process holds (the cache on disk stays): as a new process starts."""
+    _KNOWN.clear()
+    _STORED.clear()
+    _NEW.clear()
+
+
 def is_known(text: str) -> bool:
     """Is the reading of this text at hand (no parse needed)?"""
     return text in _KNOWN or (bool(_STORED) and _key(text) in _STORED)
