@@ -62,14 +62,14 @@ class Timing:
         return self.cpu / self.wall if self.wall else 0.0
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[Timing, str]:
+def timed(command: list[str], cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> tuple[Timing, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode != 0:
+    if done.returncode not in ok:
         raise SystemExit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
     return Timing(wall, cpu), done.stdout + done.stderr
 
@@ -126,6 +126,44 @@ def touch_file(folder: Path) -> Path:
     return page
 
 
+def make_commands(root: Path) -> list[list[str]]:
+    """What `make` runs (the Makefile's `build` target: its build.py lines), on the copy."""
+    lines = (ROOT / "Makefile").read_text(encoding="utf-8").split("\n")
+    start = lines.index(next(line for line in lines if line.startswith("build:"))) + 1
+    commands = []
+    for line in lines[start:]:
+        if not line.startswith("\t"):
+            break
+        words = line.split()
+        if words[:2] == ["$(PY)", "build.py"]:
+            commands.append([sys.executable, str(ROOT / "build.py"), "--root", str(root), *words[2:]])
+    return commands
+
+
+def no_change_make(root: Path, reps: int) -> Timing:
+    """`make` run again with nothing changed (into the copy's public/): the best of reps runs."""
+    commands = make_commands(root)
+    for command in commands:
+        timed(command)  # the first make builds everything
+    runs = []
+    for _ in range(reps):
+        wall = cpu = 0.0
+        for command in commands:
+            timing, _log = timed(command)
+            wall, cpu = wall + timing.wall, cpu + timing.cpu
+        runs.append(Timing(wall, cpu))
+    return min(runs, key=lambda t: t.wall)
+
+
+def check_alone(root: Path) -> tuple[Timing, Timing, str, str]:
+    """`build.py check` with no cache (build/cache/ removed, as in a fresh clone), then again."""
+    shutil.rmtree(root / "build" / "cache", ignore_errors=True)
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "check"]
+    cold, cold_log = timed(command, ok=(0, 1))
+    again, again_log = timed(command, ok=(0, 1))
+    return cold, again, cold_log, again_log
+
+
 def measure_corpus(root: Path, work: Path, reps: int) -> dict:
     spec = stage_bare(root, work)
     out = work / "public"
@@ -147,6 +185,9 @@ def measure_corpus(root: Path, work: Path, reps: int) -> dict:
     touch_file(root / "content" / "sud")
     result["one"], _ = ours(root, out, "--no-pdf")
     result["one_sites"] = site_ids_rebuilt(out, before)
+    result["check_cold"], result["check"], cold_log, again_log = check_alone(root)
+    result["check_same"] = cold_log == again_log
+    result["make"] = no_change_make(root, reps)
     return result
 
 
@@ -332,6 +373,14 @@ def main(argv: list[str] | None = None) -> int:
         f"≤ {1.2 * pages_growth:.0f}×", growth <= 1.2 * pages_growth)
     row("no-change rebuild (s)", f"{real['nochange'].wall:.2f}", f"{big['nochange'].wall:.2f}", "< 2",
         real["nochange"].wall < 2 and big["nochange"].wall < 2)
+    row("no-change `make` (s)", f"{real['make'].wall:.2f}", f"{big['make'].wall:.2f}", "< 1 (real)",
+        real["make"].wall < 1)
+    row("`check` alone, cold: no build/cache/ (s)", f"{real['check_cold'].wall:.2f}",
+        f"{big['check_cold'].wall:.2f}", "", None)
+    row("`check` alone, second run (s)", f"{real['check'].wall:.2f}", f"{big['check'].wall:.2f}", "< 1 (real)",
+        real["check"].wall < 1)
+    row("  same problems reported as the cold run", "yes" if real["check_same"] else "NO",
+        "yes" if big["check_same"] else "NO", "yes", real["check_same"] and big["check_same"])
     for key, sites, label, expected in (("shared", "shared_sites", "content/shared/ changed", 6),
                                         ("one", "one_sites", "content/sud/ changed", 1)):
         row(f"rebuild after one file of {label} (s)", f"{real[key].wall:.1f}", f"{big[key].wall:.1f}", "", None)
