@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml")
+COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml", "server.yml")
 ITEM_FOLDERS = ("actualites", "agenda", "valves")
 SITES = ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est")
 
@@ -24,6 +24,9 @@ def make_corpus(dest: Path, factor: int) -> Path:
             shutil.copytree(source, dest / name)
         elif source.exists():
             shutil.copy2(source, dest / name)
+    modules = ROOT / "node_modules"  # the editor's bundle, which `build.py admin` copies: read only
+    if modules.is_dir():
+        (dest / "node_modules").symlink_to(modules.resolve(), target_is_directory=True)
     if factor > 1:
         multiply(dest, factor)
     return dest

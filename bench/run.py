@@ -173,6 +173,8 @@ def measure_corpus(root: Path, work: Path, reps: int) -> dict:
         shutil.rmtree(out, ignore_errors=True)
         timing, _log = ours(root, out, "--no-pdf", "--no-cache")
         full.append(timing)
+        progress(f"full build {timing.wall:.1f} s after a bare one of {ref[-1].wall:.1f} s: "
+                 f"ratio {timing.wall / ref[-1].wall:.2f}, load {os.getloadavg()[0]:.1f}")
     best = min(full, key=lambda t: t.wall)
     result = {"pages": count_pages(out), "full": best, "bare": min(ref, key=lambda t: t.wall),
               "pairs": [f.wall / r.wall for r, f in zip(ref, full, strict=True)]}
@@ -187,8 +189,15 @@ def measure_corpus(root: Path, work: Path, reps: int) -> dict:
     result["one_sites"] = site_ids_rebuilt(out, before)
     result["check_cold"], result["check"], cold_log, again_log = check_alone(root)
     result["check_same"] = cold_log == again_log
+    progress(f"check alone: cold {result['check_cold'].wall:.2f} s, again {result['check'].wall:.2f} s")
     result["make"] = no_change_make(root, reps)
+    progress(f"no-change make {result['make'].wall:.2f} s")
     return result
+
+
+def progress(line: str) -> None:
+    """A figure as soon as it is measured (the table comes at the end)."""
+    print(f"    {line}", flush=True)
 
 
 # --- PDFs ----------------------------------------------------------------------------------
