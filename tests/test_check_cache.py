@@ -122,6 +122,7 @@ def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, par
     project, strings, report = load_project(root, checks=False)
     plan = plan_site(project, project.territory("sud"), "fr", report, with_files=False)
     readings: dict[str, reading.Reading] = {}
+    reading.forget()  # a process that has read nothing yet reads every page as it renders it
     build_language(project, strings, plan, tmp_path / "site", tmp_path / "staging", readings=readings)
     texts = [page.markdown for page in plan.pages]
     assert set(texts) <= set(readings)
@@ -130,6 +131,14 @@ def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, par
     for text in texts:
         assert readings[text] == reading.read(text), text[:80]
     assert project_report.problems
+
+    # what the process knows already is not read again (a shared page is read on its first site)
+    known = texts[0]
+    reading.forget()
+    reading.remember({known: readings[known]})
+    again: dict[str, reading.Reading] = {}
+    build_language(project, strings, plan, tmp_path / "site", tmp_path / "staging", readings=again)
+    assert known not in again and set(texts) - {known} <= set(again)
 
 
 def test_a_build_reports_what_check_reports_and_publishes_nothing(tmp_path, parses):

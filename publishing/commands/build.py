@@ -59,7 +59,8 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     # language is a root of its own until assemble() moves Dutch under nl/ of the French.
     index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
     precompress(Path(site_dir))  # here too, while the other worker builds (sitemaps: by the parent)
-    return report.problems, [(lang, plan)], reading.new_readings(readings)
+    reading.remember(readings)  # this worker's next sites do not read these texts again
+    return report.problems, [(lang, plan)], readings
 
 
 def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] | None = None,

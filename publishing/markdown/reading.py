@@ -107,6 +107,9 @@ class _Collect(Treeprocessor):
         self.into = into
 
     def run(self, root: ElementTree.Element) -> None:
+        source = getattr(self.md, "reading_text", None)
+        if self.into is not None and (source is None or source.strip("\n") not in self.into.texts):
+            return  # a text whose reading is not wanted (known already)
         found: list[_Found] = []
         ids: set[str] = set()
         tags: list[_Element] = []
@@ -141,7 +144,6 @@ class _Collect(Treeprocessor):
         visit(root)
         parser.close()
         self.md.reading_found, self.md.reading_ids, self.md.reading_tags = found, ids, tags
-        source = getattr(self.md, "reading_text", None)
         if self.into is not None and source is not None:
             # the text as the caller has it: MkDocs strips the blank lines around it, which Markdown
             # ignores but the lines of links count
@@ -253,11 +255,6 @@ def remember(readings: dict[str, Reading]) -> None:
         if text not in _KNOWN:
             _KNOWN[text] = reading
             _NEW.append(text)
-
-
-def new_readings(readings: dict[str, Reading]) -> dict[str, Reading]:
-    """Those of these readings that this process did not have (what a worker sends back)."""
-    return {text: reading for text, reading in readings.items() if not is_known(text)}
 
 
 # --- the cache on disk: a text's reading by its content and the version of the tools -------------

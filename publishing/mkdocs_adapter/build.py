@@ -75,11 +75,13 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
     stage(plan, docs_dir, project.root, incremental=dirty)
     plugin = BrusanoPlugin(project, strings, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
-    config.plugins["brusano-speed"] = SpeedPlugin()
+    config.plugins["brusano-speed"] = SpeedPlugin(project.root)
     config.plugins["brusano-lean-assets"] = LeanAssetsPlugin()
     collected = None
     if readings is not None:
-        extension, collected = reading.collector(page.markdown for page in plan.pages)
+        # the texts this process has no reading of (a shared page is read on its first site)
+        extension, collected = reading.collector(page.markdown for page in plan.pages
+                                                 if not reading.is_known(page.markdown))
         config.markdown_extensions.append(extension)
     collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
