@@ -35,4 +35,4 @@ def texts_read(project: Project, plans: dict[tuple[str, str], SitePlan]) -> set[
     return {body for _source, body, _line in texts(project)} | published_texts(project, plans)
 
 
-__all__ = ["check_project", "texts_read"]
+__all__ = ["check_project", "published_texts", "texts_read"]

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
-from publishing.checks import check_project, texts_read
+from publishing.checks import check_project, published_texts, texts_read
 from publishing.commands.cache import Manifest, input_hashes
 from publishing.commands.check import load_project
 from publishing.load.today import build_today
@@ -47,8 +47,12 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     report.problems = list(loaded.problems)
     territory = project.territory(site_id)
     plan = plan_site(project, territory, lang, report, with_files=with_files)
+    # the editors' texts as this site publishes them, that this process has no reading of yet (a
+    # shared text is read on its first site): the check reads them, the page's parse gives them
+    texts = {text for text in published_texts(project, {(site_id, lang): plan}) if not reading.is_known(text)}
     readings: dict[str, reading.Reading] = {}
-    warnings = build_language(project, strings, plan, Path(site_dir), Path(staging), readings=readings)
+    warnings = build_language(project, strings, plan, Path(site_dir), Path(staging), readings=readings,
+                              texts=texts)
     for item in plan.files:
         target = Path(site_dir) / item.path
         target.parent.mkdir(parents=True, exist_ok=True)

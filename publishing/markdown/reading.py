@@ -338,6 +338,7 @@ def _tags_with_lines(text: str, elements: list[_Element]) -> list[Tag]:
     masked = mask_code(text)
     lines = Lines(masked)
     seen: dict[str, int] = {}
+    where: dict[str, list[int]] = {}  # pattern -> its offsets, found once per text
     result, previous = [], 1
     for element in elements:
         handlers = [name for name in element.attributes if name.startswith("on")]
@@ -347,7 +348,9 @@ def _tags_with_lines(text: str, elements: list[_Element]) -> list[Tag]:
             pattern = r"\b" + re.escape(handlers[0]) + r"\s*="
         else:
             continue
-        offsets = [m.start() for m in re.finditer(pattern, masked, re.I)]
+        if pattern not in where:
+            where[pattern] = [m.start() for m in re.finditer(pattern, masked, re.I)]
+        offsets = where[pattern]
         line = previous
         if offsets:
             index = min(seen.get(pattern, 0), len(offsets) - 1)
@@ -378,15 +381,18 @@ def _with_lines(text: str, found: list[_Found]) -> list[Link]:
     masked = mask_code(text)
     lines = Lines(masked)
     seen: dict[tuple[bool, str], int] = {}
+    where: dict[tuple[bool, str], list[int]] = {}  # (in HTML, needle) -> its offsets, found once per text
     result: list[Link] = []
     previous = 1
     for item in found:
         line = None
         for needle in _needles(item.url):
-            offsets = [m.start() for m in re.finditer(re.escape(needle), masked)
-                       if bool(ATTRIBUTE_BEFORE.search(masked, max(0, m.start() - 80), m.start())) == item.html]
+            key = (item.html, needle)
+            if key not in where:
+                where[key] = [m.start() for m in re.finditer(re.escape(needle), masked)
+                              if bool(ATTRIBUTE_BEFORE.search(masked, max(0, m.start() - 80), m.start())) == item.html]
+            offsets = where[key]
             if offsets:
-                key = (item.html, needle)
                 index = min(seen.get(key, 0), len(offsets) - 1)
                 seen[key] = seen.get(key, 0) + 1
                 line = lines.line(offsets[index])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +66,12 @@ def copy_resources(source_dir: Path, target_dir: Path) -> list[Path]:
 
 
 def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
-                   staging: Path, dirty: bool = False, readings: dict[str, reading.Reading] | None = None
-                   ) -> list[str]:
+                   staging: Path, dirty: bool = False, readings: dict[str, reading.Reading] | None = None,
+                   texts: Iterable[str] = ()) -> list[str]:
     """Build one territory in one language into site_dir. Returns MkDocs' warnings.
     dirty (the preview, after a first build into the same folders): render only the pages whose
-    staged text changed, MkDocs' --dirty. readings: filled with what each page's text holds, read
-    by the parse that renders it (publishing.markdown.reading.collector), for the check."""
+    staged text changed, MkDocs' --dirty. readings: filled with what those of the pages' `texts`
+    hold, read by the parse that renders them (publishing.markdown.reading.collector)."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
     stage(plan, docs_dir, project.root, incremental=dirty)
     plugin = BrusanoPlugin(project, strings, plan)
@@ -79,9 +80,7 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
     config.plugins["brusano-lean-assets"] = LeanAssetsPlugin()
     collected = None
     if readings is not None:
-        # the texts this process has no reading of (a shared page is read on its first site)
-        extension, collected = reading.collector(page.markdown for page in plan.pages
-                                                 if not reading.is_known(page.markdown))
+        extension, collected = reading.collector(texts)
         config.markdown_extensions.append(extension)
     collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
