@@ -1,6 +1,6 @@
 """Accessibility in a real browser: axe-core on a page of every kind, on every site, in both languages.
 
-Each site in each language is served on localhost as on its own domain (conftest.serve_directory:
+Each site in each language is served on localhost as on its own domain (harness.served.serve_directory:
 the 404 page links its assets from the domain's root) and opened in headless Chromium
 (tests/chromium.py, Playwright); axe-core (npm, node_modules/axe-core) is loaded into each page before
 its own scripts, and run with the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA (wcag22aa
@@ -14,11 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import open_page
-from conftest import ROOT, serve_directory
 
+from harness.chromium import open_page
+from harness.served import serve_directory
 from publishing.commands.check import load_project
 from publishing.model import TERRITORY_IDS
+from tests.support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("minor", "moderate", "serious", "critical")  # every impact fails the test

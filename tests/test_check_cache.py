@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_repo
 
 from publishing import build_sites, check
 from publishing.markdown import reading
 from publishing.mkdocs_adapter import build_language
 from publishing.plan.site import plan_site
+from tests.support import make_repo
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "markdown"
 

@@ -11,11 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import HOME, ROOT, make_repo
-from test_news_agenda import item  # an inline dated item
 
 from publishing import build_sites
 from publishing.commands.check import check
+from tests.support import HOME, ROOT, item, make_repo
 
 TODAY = date(2026, 12, 1)
 
@@ -92,6 +91,7 @@ def page_of(public: Path, url: str) -> Path:
     return public / site / parts.path.lstrip("/") / "index.html"
 
 
+@pytest.mark.slow
 def test_the_command_writes_both_languages_html_and_text(letters):
     _root, _public, mails = letters
     names = sorted(p.name for p in mails.iterdir())
@@ -105,6 +105,7 @@ def test_the_command_writes_both_languages_html_and_text(letters):
     assert hosts <= {"www.brusano.brussels", "www.bassin-nord.brussels", "www.bassin-sud.brussels"}, hosts
 
 
+@pytest.mark.slow
 def test_every_link_leads_to_a_built_page(letters):
     _root, public, mails = letters
     for lang in ("fr", "nl"):
@@ -115,6 +116,7 @@ def test_every_link_leads_to_a_built_page(letters):
             assert page_of(public, url).is_file(), url
 
 
+@pytest.mark.slow
 def test_the_plain_text_carries_every_item_and_link(letters):
     _root, _public, mails = letters
     text = (mails / "newsletter-region-2026-12-fr.txt").read_text(encoding="utf-8")
@@ -150,6 +152,7 @@ def test_the_email_reads_well_in_chromium(letters, new_page, width, lang):
     assert page.evaluate("getComputedStyle(document.body.firstElementChild).display") == "none"
 
 
+@pytest.mark.slow
 def test_the_archive_shows_the_edition(letters):
     _root, public, _mails = letters
     archive = (public / "region/newsletter/index.html").read_text(encoding="utf-8")
@@ -166,6 +169,7 @@ def test_the_archive_shows_the_edition(letters):
     assert '<a href="../newsletter/">Newsletter</a>' in footer  # the archive is found from every page
 
 
+@pytest.mark.slow
 def test_check_reports_an_empty_month_and_a_missing_dutch_editorial(tmp_path):
     root = make_repo(tmp_path, HOME + item("content/sud/newsletter/2026-11.fr.md", "summary: Rien.", ""))
     rendered = check(root, today=TODAY).render("fr")

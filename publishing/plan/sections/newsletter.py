@@ -9,16 +9,17 @@ goes on top. Every link is absolute, to the page the build makes for the item.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from publishing.markdown.html import plain_html
 from publishing.model import LANGS, Month, Project, Territory, first_day, long_date, month_year
 from publishing.model.dates import last_day
 from publishing.model.newsletter import Edition, Issue, IssueItem
-from publishing.model.paths import NEWSLETTER
+from publishing.model.paths import AGENDA, CONTENT, NEWS, NEWSLETTER, SYNTHESES
 from publishing.plan.sections.agenda import coming_events, place_text, when
 from publishing.plan.sections.context import SectionContext
-from publishing.plan.sections.listing import Entry, Listing, badge, shown_items, text_lang
+from publishing.plan.sections.listing import Entry, Listing, badge, items_read, shown_items, text_lang
 
 WEEKS = 6  # how far ahead an edition announces events
 ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
@@ -95,3 +96,8 @@ def entry(item: IssueItem) -> Entry:
     """An item of an edition in the archive page's list."""
     return Entry(href=item.url, title=item.title, summary=item.summary, datetime=item.datetime, when=item.when,
                  labels=[item.where] if item.where else [], text_lang=item.text_lang, badge=item.bassin, data=[])
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """The site's editions, and what an edition carries: the lists' news, events and syntheses."""
+    return [f"{CONTENT}/{site}/{NEWSLETTER}", *items_read([NEWS, AGENDA, SYNTHESES], site, sites)]
