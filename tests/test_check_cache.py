@@ -16,6 +16,8 @@ from publishing.mkdocs_adapter import build_language
 from publishing.plan.site import plan_site
 from tests.support import make_repo
 
+pytestmark = pytest.mark.slow  # each test checks a repository, some build a site
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "markdown"
 
 # Texts with problems of every kind the reading finds: code, an image without alternative text,
