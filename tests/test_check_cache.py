@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from publishing import build_sites, check
-from publishing.markdown import reading
+from publishing.markdown import body, reading
 from publishing.mkdocs_adapter import build_language
 from publishing.plan.site import plan_site
 from tests.support import make_repo
@@ -81,18 +81,29 @@ def parses(monkeypatch) -> list[int]:
     reading.forget()
 
 
-def test_a_second_check_parses_nothing_and_reports_what_a_cold_one_does(tmp_path, parses):
+def test_a_second_check_parses_nothing_and_reports_what_a_cold_one_does(tmp_path, parses, monkeypatch):
     root = problem_repo(tmp_path)
+    body._template.cache_clear()
     cold = check(root)
     codes = {p.code for p in cold.problems}
     assert {"html_tag_forbidden", "html_event_handler", "image_no_alt", "javascript_link", "broken_link",
             "broken_anchor"} <= codes, cold.render()
     assert parses[0] > 0 and list((root / "build" / "cache" / "reading").glob("*.pickle"))
+    assert list((root / "build" / "cache" / "jinja-bodies").glob("*.code"))  # {{ territory.url }}
 
     reading.forget()  # as a new process: only the cache on disk
+    body._template.cache_clear()
+    compiled: list[str] = []
+    compile_ = body.ENV.compile
+
+    def counted(source, *args, **kwargs):
+        compiled.append(source)
+        return compile_(source, *args, **kwargs)
+
+    monkeypatch.setattr(body.ENV, "compile", counted)
     parses[0] = 0
     again = check(root)
-    assert parses[0] == 0
+    assert parses[0] == 0 and compiled == []  # no text parsed, no page's variables compiled again
     assert again.render() == cold.render() and keys(again) == keys(cold)
 
     # a changed text is read again, and only it

@@ -15,7 +15,7 @@ from publishing.commands.admin import ADMIN, DECAP_DIST, decap_dist, write_admin
 from publishing.commands.cache import Manifest, input_hashes
 from publishing.commands.check import load_project
 from publishing.load.today import build_today
-from publishing.markdown import reading
+from publishing.markdown import body, reading
 from publishing.model import DEFAULT_LANG, LANGS, REGION, TERRITORY_IDS
 from publishing.output.precompress import compress, precompress
 from publishing.output.search import LanguageRoot, index_sites
@@ -98,8 +98,9 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
         _replay(report, manifest, site_ids)
         return report
 
-    if cache:
-        reading.use_cache(root)  # what the texts hold, by their content: read again only if changed
+    if cache:  # what the texts hold and their compiled variables, by their content: done again if changed
+        reading.use_cache(root)
+        body.keep_compiled(root)
     project, strings, report = load_project(root, checks=False, today=today)
     if report.failed(strict):
         return report
