@@ -49,7 +49,8 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     territory = project.territory(site_id)
     plan = plan_site(project, territory, lang, report, with_files=with_files, with_pdfs=with_pdfs)
     # the editors' texts as this site publishes them, that this process has no reading of yet (a
-    # shared text is read on its first site): the check reads them, the page's parse gives them
+    # shared text is read on its first site): the check reads them; the page's parse gives those
+    # that are a page's whole text, the others (an item's text under its head) are read here
     texts = {text for text in published_texts(project, {(site_id, lang): plan}) if not reading.is_known(text)}
     readings: dict[str, reading.Reading] = {}
     warnings = build_language(project, strings, plan, Path(site_dir), Path(staging), readings=readings,
@@ -66,6 +67,7 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
         write_admin(project.root, Path(site_dir) / ADMIN, project=project)  # the editor, /admin/
     index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
     precompress(Path(site_dir))  # here too, while the other worker builds (sitemaps: by the parent)
+    readings.update((text, reading.read(text)) for text in texts - readings.keys())
     reading.remember(readings)  # this worker's next sites do not read these texts again
     return report.problems, [(lang, plan)], readings
 
@@ -127,11 +129,11 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
         futures = [(t[1], pool.submit(_build_one, *t)) for t in tasks]
         # While the workers build (forked at the first submit, they start from the problems of
         # loading): the twelve plans the check follows links on, and the texts the check reads
-        # that no page being built renders (the workers read the others as they render them).
+        # that no site being built publishes (the workers read the others: the check is spread
+        # over the cores, its texts read once).
         site_plans = plan_sites(project, report)
-        rendered = {page.markdown for (sid, lang), plan in site_plans.items() if sid in stale and lang in langs
-                    for page in plan.pages}
-        for text in texts_read(project, site_plans) - rendered:
+        being_built = {key: plan for key, plan in site_plans.items() if key[0] in stale and key[1] in langs}
+        for text in texts_read(project, site_plans) - published_texts(project, being_built):
             reading.read(text)
         for sid, future in futures:
             found, built, readings = future.result()
