@@ -50,9 +50,11 @@ def serve_directory(folder: Path):
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path):
-    """Debian's nginx from the generated configuration, as a plain process with its own prefix,
-    on two free loopback ports, serving `public` (with a self-signed certificate for every host)."""
+def running_nginx(public: Path, root: Path = ROOT, connections: int = 64, **overrides):
+    """Debian's nginx from the generated configuration of the repository at `root`, as a plain
+    process with its own prefix, on two free loopback ports, serving `public` (with a self-signed
+    certificate for every host). connections: nginx's worker_connections (a proxied request takes
+    two); overrides: other settings of server.yml (the submission service's socket, its rate limit…)."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -67,15 +69,15 @@ def running_nginx(public: Path):
     settings = ServerSettings(public=str(public), acme=str(tmp / "acme"), certificate=str(tmp / "cert.pem"),
                               certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
                               http_port=http_port, https_port=https_port, listen="127.0.0.1",
-                              brotli=BROTLI.exists())
-    text, report = server_config(ROOT, settings)
+                              brotli=BROTLI.exists(), **overrides)
+    text, report = server_config(root, settings)
     assert not report.errors
     (tmp / "brusano.conf").write_text(text)
     (tmp / "logs").mkdir()
     (tmp / "nginx.conf").write_text("\n".join([
         f"load_module {BROTLI};" if BROTLI.exists() else "",
         f"pid {tmp}/nginx.pid;", f"error_log {tmp}/logs/error.log;", "daemon off;", "worker_processes 1;",
-        "events { worker_connections 64; }",
+        f"events {{ worker_connections {connections}; }}",
         "http {", "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;",
         f"    client_body_temp_path {tmp}/body;", f"    proxy_temp_path {tmp}/proxy;",
         f"    fastcgi_temp_path {tmp}/fastcgi;", f"    uwsgi_temp_path {tmp}/uwsgi;", f"    scgi_temp_path {tmp}/scgi;",

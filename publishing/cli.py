@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 from datetime import date
@@ -49,6 +50,11 @@ def parser() -> argparse.ArgumentParser:
                             help="écrire la configuration nginx des onze domaines (sites/, server.yml)")
     server.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
     server.add_argument("--out", type=Path, help="fichier écrit (sinon, la sortie standard)")
+    server.add_argument("--unit", type=Path, help="écrire aussi l'unité systemd du service des annonces des "
+                                                  "partenaires dans ce fichier")
+    submissions = sub.add_parser("submissions", help="le service qui reçoit les annonces proposées par les "
+                                                     "partenaires (derrière nginx, lancé par systemd)")
+    submissions.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
     deploy = sub.add_parser("deploy", help="mettre en ligne la dernière construction : une nouvelle version dans "
                                            "DOSSIER/releases/, DOSSIER/current basculé d'un coup")
     deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
@@ -59,6 +65,16 @@ def parser() -> argparse.ArgumentParser:
     letter.add_argument("--site", choices=TERRITORY_IDS, default="region")
     letter.add_argument("--month", required=True, metavar="AAAA-MM", help="le mois de l'édition, par ex. 2026-12")
     letter.add_argument("--out", type=Path, help="dossier écrit")
+    audience = sub.add_parser("audience", help="l'audience des sites d'après les journaux du serveur : une page HTML, "
+                                               "des tableaux CSV et un résumé (build/audience/ par défaut)")
+    audience.add_argument("--logs", type=Path, nargs="+", default=[], metavar="FICHIER",
+                          help="journaux d'accès nginx, simples ou .gz, dans n'importe quel ordre (par défaut "
+                               "celui de server.yml et ses rotations) ; sans eux, --year additionne les "
+                               "rapports des mois déjà faits dans --out")
+    period = audience.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="AAAA-MM", help="le mois compté, par ex. 2026-11")
+    period.add_argument("--year", metavar="AAAA", help="l'année comptée (les mois additionnés)")
+    audience.add_argument("--out", type=Path, help="dossier écrit")
     rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
     rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
@@ -69,6 +85,18 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse, de l'actualité, de l'événement…")
     new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois "
                                     "est connu), de publication (actualité, avis) ou du début (événement)")
+    wordpress = sub.add_parser("import-wordpress",
+                               help="reprendre les contenus des anciens sites WordPress (exports WXR) dans content/")
+    wordpress.add_argument("exports", nargs="+", type=Path, metavar="EXPORT.xml",
+                           help="les fichiers d'export (Outils → Exporter), un par langue avec WPML")
+    wordpress.add_argument("--site", required=True, help="le territoire où les écrire (region, sud…)")
+    wordpress.add_argument("--uploads", type=Path, help="copie du dossier wp-content/uploads du serveur")
+    wordpress.add_argument("--translations", type=Path,
+                           help="table des traductions de WPML en CSV (element_id, trid, language_code)")
+    wordpress.add_argument("--dry-run", action="store_true", help="afficher le rapport sans rien écrire")
+    wordpress.add_argument("--force", action="store_true", help="remplacer aussi les fichiers modifiés depuis l'import")
+    wordpress.add_argument("--report", type=Path,
+                           help="fichier du rapport en Markdown (build/import-wordpress-<site>.md par défaut)")
     for command in sub.choices.values():
         global_options(command, top=False)
     return p
@@ -119,6 +147,11 @@ def run(args) -> int:
         return serve(args.root, args.site, args.host, args.port, args.messages, today=args.today)
     if args.command == "server-config":
         return server_config(args)
+    if args.command == "submissions":
+        from publishing.commands.server_config import read_settings
+        from publishing.service.app import run as run_service
+
+        return run_service(read_settings(args.settings or args.root / "server.yml"), args.root)
     if args.command == "admin":
         from publishing.commands.admin import write_admin
 
@@ -150,6 +183,10 @@ def run(args) -> int:
         return 1 if report.failed() else 0
     if args.command == "new":
         return new(args)
+    if args.command == "audience":
+        return audience(args)
+    if args.command == "import-wordpress":
+        return import_wordpress(args)
     raise UsageError("unknown_command", input=args.command)
 
 
@@ -165,7 +202,31 @@ def server_config(args) -> int:
         args.out.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    if args.unit:
+        from publishing.output.systemd import unit
+
+        args.unit.write_text(unit(settings), encoding="utf-8")
     return 0
+
+
+def audience(args) -> int:
+    from publishing.commands.audience import audience, period_of
+
+    period = period_of(args.month, args.year)
+    if args.month and not args.logs:  # the server's own log (server.yml) and its rotated files
+        from publishing.commands.server_config import read_settings
+
+        log = Path(read_settings(args.root / "server.yml").access_log)
+        args.logs = sorted(log.parent.glob(glob.escape(log.name) + "*"))
+        if not args.logs:
+            raise UsageError("logs_needed", path=log)
+    shown = args.messages if sys.stderr.isatty() else None  # a count of lines on a terminal
+    written, _figures, report = audience(args.root, args.logs, period, args.out, progress=shown)
+    if report.problems:
+        print(report.render(args.messages), file=sys.stderr if report.failed() else sys.stdout)
+    for path in written:
+        print(path)
+    return 1 if report.failed() else 0
 
 
 def new(args) -> int:
@@ -183,4 +244,26 @@ def new(args) -> int:
         created = scaffold.new_synthesis(args.root, args.site, args.date, args.slug)
     for path in created:
         print(messages.word("created", args.messages, path=path.relative_to(args.root)))
+    return 0
+
+
+def import_wordpress(args) -> int:
+    from publishing.commands.import_wordpress import import_wordpress
+    from publishing.commands.wordpress_report import render_report
+
+    outcome = import_wordpress(args.root, args.exports, args.site, uploads=args.uploads,
+                               translations=args.translations, dry_run=args.dry_run, force=args.force,
+                               today=args.today, progress=args.messages if sys.stderr.isatty() else None)
+    if outcome.report.failed():
+        print(outcome.report.render(args.messages) + " " + messages.word("wxr_failed", args.messages),
+              file=sys.stderr)
+        return 1
+    if outcome.report.problems:
+        print(outcome.report.render(args.messages))
+    print(render_report(outcome, args.messages, markdown=False, dry_run=args.dry_run), end="")
+    if not args.dry_run:
+        path = args.report or args.root / "build" / f"import-wordpress-{args.site}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_report(outcome, args.messages, markdown=True), encoding="utf-8")
+        print(messages.word("wxr_written", args.messages, count=len(outcome.written), path=path))
     return 0

@@ -199,6 +199,159 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("no Dutch translation (published in French with a notice in Dutch).",
                "add '{stem}.nl.md' next to '{stem}.fr.md'."),
     },
+    "item_dutch_only": {
+        "fr": ("pas de version française (publié en néerlandais sur le site français, avec un avis en français).",
+               "ajoutez « {stem}.fr.md » à côté de « {stem}.nl.md » quand le texte est traduit."),
+        "en": ("no French version (published in Dutch on the French site, with a notice in French).",
+               "add '{stem}.fr.md' next to '{stem}.nl.md' once the text is translated."),
+    },
+    # --- build.py import-wordpress: the export files ---------------------------
+    "wxr_not_wxr": {
+        "fr": ("ce fichier n'est pas un export WordPress (WXR) : « {input} » au lieu d'un flux <rss> avec les champs wp:.",
+               "dans WordPress : Outils → Exporter → Tous les contenus, et donnez le fichier .xml obtenu."),
+        "en": ("this file is no WordPress export (WXR): '{input}' instead of an <rss> feed with wp: fields.",
+               "in WordPress: Tools → Export → All content, and give the .xml file it writes."),
+    },
+    "wxr_broken": {
+        "fr": ("XML mal formé ({detail}) : le fichier est coupé ou abîmé.",
+               "exportez-le à nouveau depuis WordPress ; ne l'ouvrez pas dans un traitement de texte."),
+        "en": ("malformed XML ({detail}): the file is cut short or damaged.",
+               "export it again from WordPress; do not open it in a word processor."),
+    },
+    "wxr_entities": {
+        "fr": ("le fichier déclare un DTD ou des entités XML ({input}) : refusé sans être lu.",
+               "un export de WordPress n'en contient jamais : exportez-le à nouveau depuis WordPress."),
+        "en": ("the file declares a DTD or XML entities ({input}): refused without being read.",
+               "a WordPress export never holds any: export it again from WordPress."),
+    },
+    "wxr_unreadable": {
+        "fr": ("le fichier ne peut pas être lu ({detail}).", "vérifiez le chemin et les droits du fichier."),
+        "en": ("the file cannot be read ({detail}).", "check the file's path and permissions."),
+    },
+    "wxr_csv_columns": {
+        "fr": ("la table des traductions n'a pas les colonnes {input} (il faut {expected}).",
+               "écrivez-la avec la requête SQL du guide de rédaction (chapitre « Reprendre les anciens sites »)."),
+        "en": ("the translation table lacks the columns {input} ({expected} are needed).",
+               "write it with the SQL query of the editors' guide (chapter « Reprendre les anciens sites »)."),
+    },
+    "wxr_csv_row": {
+        "fr": ("ligne ignorée : element_id n'est pas un nombre ou trid est vide.",
+               "vérifiez cette ligne de la table des traductions."),
+        "en": ("line ignored: element_id is not a number or trid is empty.", "check this line of the translation table."),
+    },
+    # --- build.py import-wordpress: what the report lists for the team --------------
+    "wxr_skipped": {
+        "fr": ("non importé : statut « {detail} » (seuls les contenus publiés le sont).",
+               "publiez-le dans WordPress et relancez l'import, ou laissez-le de côté."),
+        "en": ("not imported: status '{detail}' (only published items are).",
+               "publish it in WordPress and run the import again, or leave it aside."),
+    },
+    "wxr_event_no_date": {
+        "fr": ("non importé : l'événement n'a pas de date de début lisible (« {detail} »).",
+               "corrigez la date dans WordPress et relancez l'import, ou créez l'événement avec build.py new evenement."),
+        "en": ("not imported: the event has no readable start date ('{detail}').",
+               "fix the date in WordPress and run the import again, or create the event with build.py new evenement."),
+    },
+    "wxr_no_language": {
+        "fr": ("non importé : sa langue n'est pas connue (ni par la table des traductions, ni par le <language> du fichier).",
+               "donnez --translations, ou exportez chaque langue à part."),
+        "en": ("not imported: its language is unknown (neither from the translation table nor from the file's <language>).",
+               "give --translations, or export each language apart."),
+    },
+    "wxr_same_language": {
+        "fr": ("deux contenus de la même langue pour une traduction : celui-ci est laissé de côté (l'autre est le #{detail}).",
+               "vérifiez la table des traductions de WPML."),
+        "en": ("two items of one language for one translation: this one is left aside (the other is #{detail}).",
+               "check WPML's translation table."),
+    },
+    "wxr_script": {
+        "fr": ("un script ({detail}) a été retiré du texte.", "si la page en a besoin, remplacez-le par un lien."),
+        "en": ("a script ({detail}) was removed from the text.", "if the page needs it, replace it with a link."),
+    },
+    "wxr_style": {
+        "fr": ("une balise de style ({detail}) a été retirée du texte.", "vérifiez la mise en page du texte."),
+        "en": ("a style tag ({detail}) was removed from the text.", "check the text's layout."),
+    },
+    "wxr_form": {
+        "fr": ("un formulaire ({detail}) a été retiré du texte.",
+               "remplacez-le par une adresse e-mail ou un lien vers le formulaire."),
+        "en": ("a form ({detail}) was removed from the text.", "replace it with an e-mail address or a link to the form."),
+    },
+    "wxr_iframe": {
+        "fr": ("un cadre intégré ({detail}) est devenu un simple lien.", "vérifiez que le lien suffit au lecteur."),
+        "en": ("an inline frame ({detail}) became a plain link.", "check that the link is enough for readers."),
+    },
+    "wxr_embed": {
+        "fr": ("une vidéo ou un contenu intégré ({detail}) est devenu un lien.", "vérifiez le texte du lien."),
+        "en": ("an embedded video or content ({detail}) became a link.", "check the link's text."),
+    },
+    "wxr_shortcode": {
+        "fr": ("un code court de WordPress ({detail}) a été retiré du texte.",
+               "remplacez ce qu'il affichait (formulaire, galerie…) par du texte ou un lien."),
+        "en": ("a WordPress shortcode ({detail}) was removed from the text.",
+               "replace what it showed (form, gallery…) with text or a link."),
+    },
+    "wxr_missing_upload": {
+        "fr": ("fichier absent du dossier des médias : {detail}.",
+               "copiez wp-content/uploads du serveur et donnez-le avec --uploads, ou retirez le lien."),
+        "en": ("file missing from the uploads folder: {detail}.",
+               "copy wp-content/uploads from the server and give it with --uploads, or remove the link."),
+    },
+    "wxr_image_no_alt": {
+        "fr": ("image sans texte alternatif, non reprise : {detail}.",
+               "ajoutez l'image à côté du texte avec son texte alternatif (image_alt, ou ![texte](image.jpg))."),
+        "en": ("image without alternative text, not carried over: {detail}.",
+               "add the image beside the text with its alternative text (image_alt, or ![text](image.jpg))."),
+    },
+    "wxr_link_to_draft": {
+        "fr": ("lien vers une page reprise en brouillon, gardé comme texte : {detail}.",
+               "remettez le lien quand la page est placée."),
+        "en": ("link to a page imported as a draft, kept as text: {detail}.", "put the link back once the page is placed."),
+    },
+    "wxr_link_unresolved": {
+        "fr": ("lien vers une adresse de l'ancien site que les nouveaux sites n'ont pas, gardé comme texte : {detail}.",
+               "remettez un lien vers la page qui reprend ce contenu, ou laissez le texte."),
+        "en": ("link to an address of the old site the new sites do not have, kept as text: {detail}.",
+               "link again to the page that now holds that content, or leave the text."),
+    },
+    "wxr_edited_kept": {
+        "fr": ("le fichier a été modifié depuis l'import : il est gardé tel quel.",
+               "relancez avec --force pour le remplacer par la version de WordPress."),
+        "en": ("the file was changed since the import: it is kept as it is.",
+               "run again with --force to replace it with WordPress's version."),
+    },
+    "wxr_page_draft": {
+        "fr": ("page reprise en brouillon.", "placez-la dans le site (dossier, menu), puis retirez « draft: true »."),
+        "en": ("page imported as a draft.", "place it in the site (folder, menu), then remove 'draft: true'."),
+    },
+    "wxr_no_summary": {
+        "fr": ("pas de résumé (ni d'extrait dans WordPress) : repris en brouillon.",
+               "écrivez le résumé (summary) et retirez « draft: true » ; relancez l'import pour sa redirection."),
+        "en": ("no summary (nor excerpt in WordPress): imported as a draft.",
+               "write the summary and remove 'draft: true'; run the import again for its redirect."),
+    },
+    "wxr_not_https": {
+        "fr": ("lien d'inscription non sécurisé, non repris : {detail}.", "ajoutez registration: avec une adresse https://."),
+        "en": ("registration link not secure, not carried over: {detail}.", "add registration: with an https:// address."),
+    },
+    "wxr_unknown_commune": {
+        "fr": ("lieu sans commune reconnue ({detail}) : l'adresse n'est pas reprise.",
+               "ajoutez address: {{street: …, postcode: …, commune: …}} (identifiant de sites/communes.yml)."),
+        "en": ("place without a known commune ({detail}): the address is not carried over.",
+               "add address: {{street: …, postcode: …, commune: …}} (an id of sites/communes.yml)."),
+    },
+    "wxr_link_not_ours": {
+        "fr": ("l'ancienne adresse {detail} n'est pas sur un domaine des sites : pas de redirection.",
+               "si elle circule encore, ajoutez-la à la main à sites/anciennes-adresses.yml."),
+        "en": ("the old address {detail} is not on one of the sites' domains: no redirect.",
+               "if it still circulates, add it by hand to sites/anciennes-adresses.yml."),
+    },
+    "wxr_redirect_elsewhere": {
+        "fr": ("l'ancienne adresse mène déjà à {detail} : laissée telle quelle.",
+               "choisissez dans sites/anciennes-adresses.yml la page où elle doit mener."),
+        "en": ("the old address already leads to {detail}: left as it is.",
+               "choose in sites/anciennes-adresses.yml the page it should lead to."),
+    },
     "template_error": {
         "fr": ("variable ou balise incorrecte : {detail}.",
                "les variables permises sont {{{{ territory.name }}}}, {{{{ territory.communes }}}}, … (voir le guide de rédaction)."),
@@ -473,6 +626,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the link '{input}' is not an https:// address.",
                "write the full, secure address starting with https://, e.g. https://www.example.be/register"),
     },
+    "notice_until_too_far": {
+        "fr": ("l'avis resterait affiché jusqu'au {input} : plus d'un an après sa publication.",
+               "mettez dans « until » un jour jusqu'au {limit} au plus ; republiez l'avis plus tard s'il le faut."),
+        "en": ("the notice would stay listed until {input}: more than a year after it is published.",
+               "set 'until' to {limit} at the latest; publish the notice again later if needed."),
+    },
     "notice_until_before_date": {
         "fr": ("l'avis quitte les listes le {input}, avant sa publication ({expected}).",
                "mettez dans « until » le dernier jour où l'avis doit être affiché, après « date »."),
@@ -610,6 +769,53 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "this translation dates from {date}.",
                "carry the changes of '{source}' over into this file (and update its 'updated' date, if it has one)."),
     },
+    # --- the audience report (build.py audience) ---------------------------------------
+    "log_unreadable": {
+        "fr": ("journal illisible : {detail}.", "vérifiez le chemin du fichier et ses droits de lecture."),
+        "en": ("the log cannot be read: {detail}.", "check the file's path and that it can be read."),
+    },
+    "log_other_format": {
+        "fr": ("ce fichier n'est pas un journal au format « {name} » qu'écrit « build.py server-config » "
+               "(ses premières lignes ne s'y lisent pas) : il est laissé de côté.",
+               "donnez les journaux d'accès des sites (access_log … {name} dans la configuration nginx), "
+               "pas le journal d'erreurs ni celui d'un autre serveur."),
+        "en": ("this file is not a log in the '{name}' format that 'build.py server-config' writes "
+               "(its first lines do not read as such): it is left out.",
+               "give the sites' access logs (access_log … {name} in the nginx configuration), "
+               "not the error log or another server's."),
+    },
+    "log_malformed": {
+        "fr": ("ligne illisible, ignorée ({count} en tout dans les journaux lus).",
+               "rien à faire si elles sont rares (une ligne coupée par une rotation) ; nombreuses, vérifiez "
+               "que la configuration nginx est celle de « build.py server-config »."),
+        "en": ("unreadable line, left out ({count} in all in the logs read).",
+               "nothing to do when they are rare (a line cut by a rotation); when many, check that nginx's "
+               "configuration is the one 'build.py server-config' writes."),
+    },
+    "log_truncated": {
+        "fr": ("fichier compressé coupé à partir de la ligne {line} : la suite est ignorée.",
+               "rien à faire pour un journal en cours de rotation ; sinon, recopiez le fichier."),
+        "en": ("compressed file cut from line {line} on: the rest is left out.",
+               "nothing to do for a log being rotated; otherwise copy the file again."),
+    },
+    "log_empty_period": {
+        "fr": ("aucune visite comptée pour {period} : le rapport écrit le dit.",
+               "vérifiez la période demandée (--month, --year) et les journaux donnés (--logs)."),
+        "en": ("no visit counted for {period}: the report written says so.",
+               "check the period asked (--month, --year) and the logs given (--logs)."),
+    },
+    "report_unreadable": {
+        "fr": ("ce tableau d'un rapport d'audience ne se lit pas : {detail}.",
+               "refaites le rapport de ce mois avec ses journaux, s'ils sont encore là, ou retirez ses fichiers."),
+        "en": ("this table of an audience report cannot be read: {detail}.",
+               "make that month's report again from its logs, if they are still there, or remove its files."),
+    },
+    "year_months_missing": {
+        "fr": ("{year} : pas de rapport pour {months} ; l'année ne compte que les mois trouvés.",
+               "faites le rapport de ces mois (--month, avec leurs journaux) dans ce dossier, s'ils sont encore là."),
+        "en": ("{year}: no report for {months}; the year counts only the months found.",
+               "make those months' reports (--month, with their logs) in this folder, if the logs are still there."),
+    },
     "mkdocs_warning": {
         "fr": ("{detail}", "corrigez le lien ou la page indiquée."),
         "en": ("{detail}", "fix the link or page named."),
@@ -653,10 +859,19 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD (or YYYY-MM when only the month is known).",
     },
     "not_a_month": {"fr": "« {input} » n'est pas un mois AAAA-MM.", "en": "'{input}' is not a YYYY-MM month."},
+    "logs_needed": {"fr": "aucun journal d'accès en {path}* (access_log de server.yml) : donnez-les avec --logs.",
+                    "en": "no access log at {path}* (access_log in server.yml): give them with --logs."},
+    "not_a_year": {"fr": "« {input} » n'est pas une année AAAA (--month AAAA-MM ou --year AAAA).",
+                   "en": "'{input}' is not a YYYY year (--month YYYY-MM or --year YYYY)."},
     "item_needs_site_date": {  # build.py new actualite|evenement|avis
         "fr": "{kind} demande --site <territoire> et --date AAAA-MM-JJ.",
         "en": "{kind} needs --site <territory> and --date YYYY-MM-DD.",
     },
+    "wxr_unknown_site": {"fr": "--site « {input} » inconnu : choisissez parmi {allowed}.",
+                         "en": "unknown --site '{input}': choose among {allowed}."},
+    "wxr_no_export": {"fr": "{path} : fichier introuvable.", "en": "{path}: no such file."},
+    "wxr_no_uploads": {"fr": "{path} : ce dossier des médias (--uploads) n'existe pas.",
+                       "en": "{path}: this uploads folder (--uploads) does not exist."},
     "today_not_a_date": {
         "fr": "{variable}={input} : la date s'écrit AAAA-MM-JJ.",
         "en": "{variable}={input}: the date is written YYYY-MM-DD.",
@@ -672,10 +887,65 @@ WORDS = {
                "en": "Strict mode: warnings count as errors."},
     "created": {"fr": "créé : {path}", "en": "created: {path}"},
     "online": {"fr": "en ligne : {path}", "en": "online: {path}"},
+    "lines_read": {"fr": "{count} lignes lues", "en": "{count} lines read"},
+    "wxr_read": {"fr": "lu : {path} ({count} éléments)", "en": "read: {path} ({count} items)"},
+    "wxr_redirects_comment": {"fr": "Importé de WordPress ({site}) par build.py import-wordpress",
+                              "en": "Imported from WordPress ({site}) by build.py import-wordpress"},
+    "wxr_report_title": {"fr": "Import WordPress : le rapport", "en": "WordPress import: the report"},
+    "wxr_col_kind": {"fr": "contenu", "en": "kind"},
+    "wxr_col_imported": {"fr": "importés", "en": "imported"},
+    "wxr_col_unchanged": {"fr": "inchangés", "en": "unchanged"},
+    "wxr_col_kept": {"fr": "gardés (modifiés)", "en": "kept (edited)"},
+    "wxr_col_skipped": {"fr": "laissés de côté", "en": "skipped"},
+    "wxr_col_to_review": {"fr": "à revoir", "en": "to review"},
+    "wxr_kind_news": {"fr": "actualités", "en": "news"},
+    "wxr_kind_notice": {"fr": "valves partenaires", "en": "partners' notices"},
+    "wxr_kind_event": {"fr": "événements", "en": "events"},
+    "wxr_kind_page": {"fr": "pages", "en": "pages"},
+    "wxr_kind_redirect": {"fr": "anciennes adresses", "en": "old addresses"},
+    "wxr_item": {"fr": "{kind} #{id} « {title} »", "en": "{kind} #{id} '{title}'"},
+    "wxr_other_type": {"fr": "type « {type} » non repris : {count}", "en": "type '{type}' not imported: {count}"},
+    "wxr_redirects_count": {"fr": "anciennes adresses : {added} ajoutée(s), {changed} menant désormais à l'article",
+                            "en": "old addresses: {added} added, {changed} now leading to the article"},
+    "wxr_to_fix": {"fr": "À reprendre à la main", "en": "To fix by hand"},
+    "wxr_dry_run": {"fr": "Essai (--dry-run) : aucun fichier n'a été écrit.",
+                    "en": "Trial (--dry-run): no file was written."},
+    "wxr_written": {"fr": "{count} fichier(s) écrit(s) ; rapport : {path}", "en": "{count} file(s) written; report: {path}"},
+    "wxr_failed": {"fr": "Rien n'a été importé.", "en": "Nothing was imported."},
     "previewing": {"fr": "Prévisualisation de « {site} » : {address} (néerlandais : /nl/). Ctrl+C pour arrêter.",
                    "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
     "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",
                            "en": "nothing to preview until the errors above are fixed."},
+    # the partners' submission service (publishing/service/): the notice's source, the moderators' e-mail
+    "submission_source": {"fr": "formulaire des valves, envoi {id} du {date}",
+                          "en": "notices form, submission {id} of {date}"},
+    "submission_mail_subject": {"fr": "[Valves] Annonce à relire : {title} ({territory})",
+                                "en": "[Notices] To review: {title} ({territory})"},
+    "submission_mail_branch": {
+        "fr": "Une annonce proposée par le formulaire des valves attend votre relecture.\n\n"
+              "Titre : {title}\nSite : {territory}\nPartenaire : {partner}\nEnvoyée par : {submitter}\n"
+              "Envoi : {id}\n\nElle est en brouillon sur la branche {where}, avec une demande de fusion "
+              "(« En relecture » dans l'éditeur en ligne). Fichiers :\n{files}\n\n"
+              "Relisez-la comme le dit le chapitre 10 du guide de rédaction (docs/guide-redaction.md).",
+        "en": "A notice proposed through the notices form waits for your review.\n\n"
+              "Title: {title}\nSite: {territory}\nPartner: {partner}\nSent by: {submitter}\n"
+              "Submission: {id}\n\nIt is a draft on the branch {where}, with a merge request "
+              "(\"In review\" in the web editor). Files:\n{files}\n\n"
+              "Review it as chapter 10 of the editors' guide says (docs/guide-redaction.md).",
+    },
+    "submission_mail_queue": {
+        "fr": "Une annonce proposée par le formulaire des valves attend votre relecture.\n\n"
+              "Titre : {title}\nSite : {territory}\nPartenaire : {partner}\nEnvoyée par : {submitter}\n"
+              "Envoi : {id}\n\nSes fichiers sont joints à cet e-mail et dans le dossier {where} du serveur. "
+              "Pour la publier, placez-les dans le dépôt aux chemins :\n{files}\n\n"
+              "Relisez-la comme le dit le chapitre 10 du guide de rédaction (docs/guide-redaction.md).",
+        "en": "A notice proposed through the notices form waits for your review.\n\n"
+              "Title: {title}\nSite: {territory}\nPartner: {partner}\nSent by: {submitter}\n"
+              "Submission: {id}\n\nIts files are attached and in the folder {where} on the server. "
+              "To publish it, put them into the repository at:\n{files}\n\n"
+              "Review it as chapter 10 of the editors' guide says (docs/guide-redaction.md).",
+    },
+    "submission_listening": {"fr": "service des annonces : {socket}", "en": "submission service: {socket}"},
 }
 
 
