@@ -136,7 +136,7 @@ def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, par
     plan = plan_site(project, project.territory("sud"), "fr", report, with_files=False)
     texts = [page.markdown for page in plan.pages]
     readings: dict[str, reading.Reading] = {}
-    build_language(project, strings, plan, tmp_path / "site", tmp_path / "staging", readings=readings,
+    build_language(project, plan, tmp_path / "site", tmp_path / "staging", readings=readings,
                    texts=texts)
     assert set(texts) == set(readings)
     assert any(text.startswith("\n\n") for text in texts)  # MkDocs strips them: the lines still count
@@ -147,7 +147,7 @@ def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, par
 
     # only the texts asked for are read (the build asks for the editors' texts it has no reading of)
     some: dict[str, reading.Reading] = {}
-    build_language(project, strings, plan, tmp_path / "site", tmp_path / "staging", readings=some,
+    build_language(project, plan, tmp_path / "site", tmp_path / "staging", readings=some,
                    texts=texts[1:])
     assert set(some) == set(texts[1:])
 
