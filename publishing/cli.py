@@ -52,6 +52,8 @@ def parser() -> argparse.ArgumentParser:
                             help="écrire la configuration nginx des onze domaines (sites/, server.yml)")
     server.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
     server.add_argument("--out", type=Path, help="fichier écrit (sinon, la sortie standard)")
+    server.add_argument("--logrotate", type=Path,
+                        help="écrire aussi la rotation du journal d'accès (/etc/logrotate.d/brusano)")
     deploy = sub.add_parser("deploy", help="mettre en ligne la dernière construction : une nouvelle version dans "
                                            "DOSSIER/releases/, DOSSIER/current basculé d'un coup")
     deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
@@ -160,6 +162,10 @@ def server_config(args) -> int:
         args.out.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    if args.logrotate:
+        from publishing.output.logrotate import logrotate
+
+        args.logrotate.write_text(logrotate(settings), encoding="utf-8")
     return 0
 
 

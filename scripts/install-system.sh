@@ -3,11 +3,12 @@
 # Pango for WeasyPrint (PDF), fonts, Chromium for browser tests and screenshots,
 # poppler-utils (pdftoppm, pdffonts) to look at PDFs, a Java runtime for the HTML validator,
 # Node.js and npm for the test tools of package.json (axe-core, the Nu HTML Checker),
-# nginx with Debian's brotli_static module (the production server; the tests run it on loopback).
+# nginx with Debian's brotli_static module (the production server; the tests run it on loopback),
+# logrotate (the access log's retention, written by build.py server-config --logrotate).
 set -euo pipefail
 packages=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-open-sans
-  chromium poppler-utils default-jre-headless libnginx-mod-http-brotli-static
+  chromium poppler-utils default-jre-headless libnginx-mod-http-brotli-static logrotate
 )
 missing=()
 for p in "${packages[@]}"; do

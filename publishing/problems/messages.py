@@ -620,6 +620,8 @@ PARTS: dict[str, dict[str, str]] = {
 USAGE: dict[str, dict[str, str]] = {
     "unknown_command": {"fr": "commande inconnue « {input} ».", "en": "unknown command '{input}'."},
     "unknown_setting": {"fr": "{file} : réglage inconnu « {input} ».", "en": "{file}: unknown setting '{input}'."},
+    "bad_log_days": {"fr": "{file} : « log_days » doit être un nombre de jours, au moins 1 (et non « {input} »).",
+                     "en": "{file}: 'log_days' must be a number of days, at least 1 (not '{input}')."},
     "editor_missing": {"fr": "l'éditeur (Decap CMS) n'est pas installé dans {path} : lancez « npm ci --ignore-scripts » "
                              "(ou « make install »).",
                        "en": "the editor (Decap CMS) is not installed in {path}: run 'npm ci --ignore-scripts' "

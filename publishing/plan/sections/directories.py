@@ -16,6 +16,7 @@ from publishing.model import (
     Project,
     Territory,
     language_names,
+    long_date,
 )
 from publishing.model.paths import DIRECTORIES
 from publishing.output import opendata as hsds
@@ -109,6 +110,9 @@ def entry_view(section: SectionContext, entry: Entry) -> dict:
         "languages": language_names(entry.languages, section.t),
         "region_wide": entry.region_wide,
         "served": ", ".join(sorted(area_name(project, a, lang) for a in served)),
+        # the day a person of the team checked it with the service (directories/*.yml), never guessed
+        "verified": entry.verified.isoformat() if entry.verified else None,
+        "verified_text": long_date(entry.verified, section.t) if entry.verified else None,
     }
 
 
