@@ -46,13 +46,14 @@ IPV6 = _has_ipv6()  # the IPv6 loopback exists here: nginx listens on [::1] too
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path):
+def running_nginx(public: Path, certificate: tuple[Path, Path] | None = None):
     """Debian's nginx from the generated configuration, as a plain process with its own prefix,
     on two free loopback ports (IPv4, and IPv6 when there is ::1), serving `public` (with a
     self-signed certificate for every host). Every log nginx writes is in the folder yielded:
     `access.log` (the sites' servers), `logs/error.log` (nginx.conf's own, at level info, so that
     any line about a client would be seen) and `logs/debian-access.log` (Debian's http-level log, in
-    the combined format, for the servers that would name none)."""
+    the combined format, for the servers that would name none). `certificate`: (certificate, key)
+    to use instead of the self-signed one."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -61,8 +62,12 @@ def running_nginx(public: Path):
     acme = tmp / "acme" / ".well-known" / "acme-challenge"
     acme.mkdir(parents=True)
     (acme / "token123").write_text("token123.key")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=test",
-                    "-keyout", tmp / "key.pem", "-out", tmp / "cert.pem"], check=True, capture_output=True)
+    if certificate:
+        shutil.copy(certificate[0], tmp / "cert.pem")
+        shutil.copy(certificate[1], tmp / "key.pem")
+    else:
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=test",
+                        "-keyout", tmp / "key.pem", "-out", tmp / "cert.pem"], check=True, capture_output=True)
     http_port, https_port = free_port(), free_port()
     settings = ServerSettings(public=str(public), acme=str(tmp / "acme"), certificate=str(tmp / "cert.pem"),
                               certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),

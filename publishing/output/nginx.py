@@ -21,14 +21,17 @@ from publishing.model.redirect import Redirect, locate
 YEAR = 365 * 24 * 3600
 FEED_SECONDS = 300  # feeds and calendars: minutes
 
-# Content-Security-Policy. Scripts from the sites' own files only: no page has an inline script
-# (Material's two are moved to files by theme/web/partials/javascripts/; tests/test_csp.py checks
-# every built page and runs them under this policy in Chromium). 'wasm-unsafe-eval' lets Pagefind's
-# search run its WebAssembly. Styles keep 'unsafe-inline': Material and our templates set style
-# attributes and one <style> with the territory's colour, which carry no script.
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
-       "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+# Content-Security-Policy. Nothing is allowed by default (default-src 'none'); each kind of resource
+# the pages use is allowed from the sites' own files, and only those. Scripts: no page has an inline
+# script (Material's two are moved to files by theme/web/partials/javascripts/; tests/test_csp.py
+# checks every built page and runs them under this policy in Chromium); 'wasm-unsafe-eval' lets
+# Pagefind's search run its WebAssembly. Styles: no <style> element and no style attribute either (the
+# territory's colour and the colours of marks are in assets/colours.css, output/colours.py); Material's
+# scripts set styles through the CSSOM, which style-src does not govern. Images and fonts may also be
+# data: URLs (Material's stylesheet draws its icons with them); connect-src for the search index;
+# forms post to the site only.
+CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 # The in-browser editor at /admin/ of the region's site (Decap CMS, build.py admin) gets a policy of
 # its own, relaxed for it alone: Decap compiles its configuration's schema with `new Function`
