@@ -265,3 +265,24 @@ def test_the_access_log_is_kept_the_days_the_privacy_statement_names(tmp_path):
     assert "first day" in kept_lines()  # after log_days - 1 rotations
     rotate_one_day(f"day {days}")
     assert "first day" not in kept_lines() and f"day {days}" in kept_lines()
+
+
+def test_server_config_writes_the_rotation_the_readme_installs(tmp_path, capsys):
+    from publishing.cli import main
+
+    assert main(["--root", str(ROOT), "server-config", "--out", str(tmp_path / "brusano.conf"),
+                 "--logrotate", str(tmp_path / "brusano")]) == 0
+    settings = read_settings(ROOT / "server.yml")
+    assert (tmp_path / "brusano").read_text() == logrotate(settings)
+    assert f"access_log {settings.access_log} brusano;" in (tmp_path / "brusano.conf").read_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "server-config --out /etc/nginx/conf.d/brusano.conf --logrotate /etc/logrotate.d/brusano" in readme
+
+
+@pytest.mark.parametrize("days", [0, -3, "35", True])
+def test_a_retention_that_is_no_number_of_days_is_refused(tmp_path, days):
+    from publishing.problems import UsageError
+
+    (tmp_path / "server.yml").write_text(f"log_days: {days if not isinstance(days, str) else repr(days)}\n")
+    with pytest.raises(UsageError):
+        read_settings(tmp_path / "server.yml")
