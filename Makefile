@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all build check test lint lock serve edit admin bench clean install
+.PHONY: all build check test test-fast lint lock serve edit admin bench clean install
 
 all: build
 
@@ -31,10 +31,9 @@ $(NODE_STAMP): package.json package-lock.json | $(STAMP)
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-# The six sites, then the in-browser editor at /admin/ of the region's site (build.py admin)
+# The six sites with their PDFs and the in-browser editor at /admin/ of the region's site
 build: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py build
-	$(PY) build.py admin
 
 check: $(STAMP)
 	$(PY) build.py check
@@ -42,9 +41,13 @@ check: $(STAMP)
 test: $(STAMP) $(NODE_STAMP) lint
 	$(PY) -m pytest -q
 
+# The edit-test loop: every test but those marked slow (builds, browsers, nginx, servers), under a minute
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -q -m "not slow"
+
 # ruff (style, imports, likely bugs) and mypy (types), configured in pyproject.toml
 lint: $(STAMP)
-	$(PY) -m ruff check publishing tests bench build.py
+	$(PY) -m ruff check publishing tests bench harness scripts build.py
 	$(PY) -m mypy
 
 serve: $(STAMP)
@@ -55,12 +58,12 @@ serve: $(STAMP)
 edit: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py edit --site $(or $(SITE),region)
 
-# The deployable editor, /admin/ of the region's site (Git host: editor_* in server.yml)
+# The deployable editor alone, into build/admin/ (`build` already writes it at /admin/ of the region's site)
 admin: $(STAMP) $(NODE_STAMP)
 	$(PY) build.py admin
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 clean:
 	rm -rf public build .public.building node_modules

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How fast an edit shows in the preview (issue 17), on a copy of the real content.
 
-    python bench/preview.py [--edits 20]     # also run by bench/run.py (make bench)
+    python -m bench.preview [--edits 20]     # also run by bench/run.py (make bench)
 
 Starts `build.py serve --site sud` on a copy of the repository, then saves a file twenty times
 and times each edit from the moment the file is written to the moment the preview serves the
@@ -21,12 +21,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench.run import make_corpus  # the bench's copy of the repository
+from harness.served import free_port
 
-from run import make_corpus  # noqa: E402  (the bench's copy of the repository)
-from served import free_port  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def fetch(url: str) -> str:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build speed and page weight of the six sites, each figure beside its target (issue 7).
 
-    make bench                      # or: python bench/run.py [--reps 3] [--keep DIR]
+    make bench                      # or: python -m bench.run [--reps 3] [--keep DIR]
 
 Works on copies, never on public/: the real content (sites/, theme/, mkdocs.yml,
 content/, focus/, directories/ copied to a temporary folder) and a corpus ten times
@@ -47,7 +47,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml")
 ITEM_FOLDERS = ("actualites", "agenda", "valves")
 SITES = ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est")
@@ -300,11 +299,11 @@ def own_hosts() -> set[str]:
 
 def runtime_hosts(out: Path, paths: list[str]) -> list[str] | None:
     """Hosts other than the local server that pages request once loaded (None: no Chromium or
-    no Playwright). Such requests fail in Chromium (tests/chromium.py): none leaves the machine."""
-    sys.path.insert(0, str(ROOT / "tests"))
+    no Playwright). Such requests fail in Chromium (harness/chromium.py): none leaves the machine."""
+    from harness.chromium import DESKTOP, find_chromium, launch, record_requests
+    from harness.served import serve_directory
+
     try:
-        from chromium import DESKTOP, find_chromium, launch, record_requests
-        from conftest import serve_directory
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
@@ -338,8 +337,7 @@ def serving_figures(public: Path):
     and during a rollback (bench/server_load.py); None without nginx."""
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         return None
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import server_load
+    from bench import server_load
 
     return server_load.measure(public)
 
@@ -370,8 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         big_weights, big_external = page_weights(work / f"x{args.factor}" / "public")
         hosts = runtime_hosts(work / "real" / "public", ["sud/", "sud/nl/", "region/"])
         served = serving_figures(work / "real" / "public")
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import preview
+        from bench import preview
 
         previewed = preview.measure(20)
     finally:

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The production server under load, and during a deploy and a rollback (issue 16).
 
-    python bench/server_load.py --public public/     # or from bench/run.py (make bench)
+    python -m bench.server_load --public public/     # or from bench/run.py (make bench)
 
-nginx from the generated configuration (tests/served.py: Debian's nginx as a plain process on
+nginx from the generated configuration (harness/served.py: Debian's nginx as a plain process on
 loopback ports, never the system service) serves a deploy folder (`build.py deploy`'s layout:
 releases/ and the symlink current). 50 clients (asyncio, HTTPS with keep-alive, each on one of
 the eleven domains) ask for a mix of pages (each asked with Accept-Encoding identity, gzip, and
@@ -36,11 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from publishing.output.precompress import compress, compressed
 
-from publishing.output.precompress import compress, compressed  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MARK = b"<!-- release B -->"
 
@@ -230,8 +228,7 @@ def run(coroutine) -> None:
 
 
 def measure(public: Path, seconds: float = 20.0, clients: int = 50) -> list[Phase]:
-    from served import running_nginx
-
+    from harness.served import running_nginx
     from publishing.commands.deploy import deploy, rollback
     from publishing.load.territories import load_communes, load_territories
     from publishing.problems import Report

@@ -19,31 +19,28 @@ ROOT = Path(__file__).resolve().parent.parent
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build.py", description="Sites et brochures de Brusano et des bassins.")
     p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    p.add_argument("--messages", choices=("fr", "en"), default=os.environ.get("BRUSANO_MESSAGES", "fr"),
-                   help="langue des messages d'erreur (fr par défaut, en)")
+    global_options(p, top=True)
     sub = p.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="vérifier tout le dépôt sans rien publier")
     check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
-    today_option(check)
 
     build = sub.add_parser("build", help="construire les sites dans public/")
     build.add_argument("--site", action="append", choices=TERRITORY_IDS, help="un territoire (répétable)")
     build.add_argument("--lang", action="append", choices=LANGS, help="une langue (fr ou nl)")
     build.add_argument("--strict", action="store_true")
     build.add_argument("--out", type=Path, help="dossier de sortie (public/ par défaut)")
-    build.add_argument("--no-pdf", dest="with_files", action="store_false",
-                       help="sans les PDF (et autres fichiers publiés à côté des pages)")
+    build.add_argument("--no-pdf", dest="with_pdfs", action="store_false",
+                       help="sans les PDF (les flux, calendriers et données ouvertes sont écrits)")
     build.add_argument("--no-cache", dest="cache", action="store_false",
                        help="tout reconstruire, même les sites dont rien n'a changé")
-    today_option(build)
 
     serve = sub.add_parser("serve", help="prévisualiser un territoire avec rechargement automatique")
     serve.add_argument("--site", choices=TERRITORY_IDS, default="region")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
-    today_option(serve)
-    admin = sub.add_parser("admin", help="écrire l'éditeur en ligne (Decap CMS) : public/region/admin/ par défaut")
+    admin = sub.add_parser("admin", help="écrire l'éditeur en ligne (Decap CMS) seul, dans build/admin/ par défaut "
+                                         "(build l'écrit déjà dans /admin/ du site de la région)")
     admin.add_argument("--out", type=Path, help="dossier écrit")
     edit = sub.add_parser("edit", help="l'éditeur sur cette machine (fichiers du dépôt) et l'aperçu en direct")
     edit.add_argument("--site", choices=TERRITORY_IDS, default="region")
@@ -64,7 +61,6 @@ def parser() -> argparse.ArgumentParser:
     letter.add_argument("--site", choices=TERRITORY_IDS, default="region")
     letter.add_argument("--month", required=True, metavar="AAAA-MM", help="le mois de l'édition, par ex. 2026-12")
     letter.add_argument("--out", type=Path, help="dossier écrit")
-    today_option(letter)
     rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
     rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
@@ -75,11 +71,20 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse, de l'actualité, de l'événement…")
     new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois "
                                     "est connu), de publication (actualité, avis) ou du début (événement)")
+    for command in sub.choices.values():
+        global_options(command, top=False)
     return p
 
 
-def today_option(command: argparse.ArgumentParser) -> None:
+def global_options(command: argparse.ArgumentParser, top: bool) -> None:
+    """--messages and --today, accepted before the command and after it (`build.py --messages en
+    check` and `build.py check --messages en`). After it they are given only when written, so that
+    they do not undo what was written before it."""
+    command.add_argument("--messages", choices=("fr", "en"),
+                         default=os.environ.get("BRUSANO_MESSAGES", "fr") if top else argparse.SUPPRESS,
+                         help="langue des messages d'erreur (fr par défaut, en)")
     command.add_argument("--today", type=date.fromisoformat, metavar="AAAA-MM-JJ",
+                         default=None if top else argparse.SUPPRESS,
                          help="le jour pris pour aujourd'hui (agenda, valves) ; par défaut la date du dernier commit")
 
 
@@ -106,7 +111,7 @@ def run(args) -> int:
         from publishing.commands.build import build_sites
 
         report = build_sites(args.root, args.site, args.lang, args.out, strict=args.strict,
-                             with_files=args.with_files, cache=args.cache, today=args.today)
+                             with_pdfs=args.with_pdfs, cache=args.cache, today=args.today)
         failed = report.failed(args.strict)
         print(report.render(args.messages, strict=args.strict, published=not failed if failed else None))
         return 1 if failed else 0
@@ -119,7 +124,7 @@ def run(args) -> int:
     if args.command == "admin":
         from publishing.commands.admin import write_admin
 
-        out = args.out or args.root / "public" / "region" / "admin"
+        out = args.out or args.root / "build" / "admin"
         report = write_admin(args.root, out)
         print(out, flush=True)
         return 1 if report.failed() else 0

@@ -2,7 +2,7 @@
 at the width of a laptop (1280 px) and of a phone (390 px); every Focus and every directory too (their
 wide tables) on the region's site; and the menu, which must show all its tabs at 1220, 1280, 1440 px.
 
-Each site in each language is served on localhost as on its own domain (conftest.serve_directory:
+Each site in each language is served on localhost as on its own domain (harness.served.serve_directory:
 the 404 page links its assets from the domain's root) and opened in headless Chromium
 (tests/chromium.py, Playwright); axe-core (npm, node_modules/axe-core) is loaded into each page before
 its own scripts, and run with the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA (wcag22aa
@@ -16,11 +16,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import open_page
-from conftest import ROOT, serve_directory
 
+from harness.chromium import open_page
+from harness.served import serve_directory
 from publishing.commands.check import load_project
 from publishing.model import TERRITORY_IDS
+from tests.support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("minor", "moderate", "serious", "critical")  # every impact fails the test
@@ -160,7 +161,7 @@ MENU = """(() => {
 def test_the_menu_shows_every_tab_at_laptop_widths(public, browser, territories, site, lang):
     """Material shows the menu as tabs from 1220 px up: every tab is on the screen (they wrap onto a
     second line when they do not fit on one), none cut off or scrolled out of sight."""
-    from chromium import DESKTOP
+    from harness.chromium import DESKTOP
 
     folder, prefix = domain_root(public, territories[site], lang)
     with serve_directory(folder) as server:

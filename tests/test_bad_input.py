@@ -1,6 +1,6 @@
 """Bad input: what an editor can get wrong, the exact line they read, and that nothing is published.
 
-Each case is a small repository (conftest.make_repo: the real sites/ and theme/,
+Each case is a small repository (tests.support.make_repo: the real sites/ and theme/,
 a two-page site, plus the case's files). For each one:
 
 - `check` names the problem on the exact line an editor reads (file:line: where: message);
@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import make_repo
 
 from publishing import build_sites
 from publishing.commands.check import check
 from publishing.problems import messages
+from tests.support import make_repo
 
 GOOD = """
     -- content/shared/index.fr.md --
@@ -66,7 +66,7 @@ PAGE = "---\ntitle: Page\n---\n# Page\n\n"  # a page's head, then the body of th
 class Case:
     id: str
     expected: str  # the first line of the problem, exactly as `check` prints it
-    files: str = ""  # inline files (conftest.make_repo), added to GOOD
+    files: str = ""  # inline files (tests.support.make_repo), added to GOOD
     raw: dict[str, bytes] = field(default_factory=dict)  # files written byte for byte
     edit: dict[str, tuple[str, str]] = field(default_factory=dict)  # path: (old, new) in a copied file
     warning: bool = False
@@ -591,6 +591,7 @@ def test_check_names_the_problem(tmp_path, case):
     assert not case.english or case.english in english.splitlines(), english
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_a_failed_build_publishes_nothing(tmp_path, good_build, case):
     root = make_case(tmp_path, case)
@@ -625,6 +626,7 @@ def test_every_message_has_french_and_english_with_a_fix():
             assert text and fix, (code, lang)
 
 
+@pytest.mark.slow
 def test_drafts_are_reported_and_never_published(tmp_path):
     root = make_repo(tmp_path, textwrap.dedent(GOOD) + textwrap.dedent("""
         -- content/shared/projet.fr.md --

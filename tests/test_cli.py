@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HOME, ROOT, make_repo
+
+from tests.support import HOME, ROOT, make_repo
 
 GOOD = HOME
 
@@ -21,12 +22,14 @@ def good(tmp_path) -> Path:
     return make_repo(tmp_path, GOOD)
 
 
+@pytest.mark.slow
 def test_check_of_a_good_repository_exits_0(good):
     result = run(good, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "0 erreur, 0 avertissement.\n"
 
 
+@pytest.mark.slow
 def test_content_errors_exit_1_and_are_listed_with_their_fix(good):
     (good / "content/shared/p.fr.md").write_text("---\ntitle: P\n---\nVoir [x](absente.md).\n", encoding="utf-8")
     (good / "content/shared/p.nl.md").write_text("---\ntitle: P\n---\nZie [x](afwezig.md).\n", encoding="utf-8")
@@ -45,6 +48,7 @@ def test_content_errors_exit_1_and_are_listed_with_their_fix(good):
     assert english.returncode == 1 and english.stdout.endswith("2 errors, 0 warnings.\n")
 
 
+@pytest.mark.slow
 def test_a_failed_build_exits_1_and_says_nothing_was_published(good, tmp_path):
     (good / "content/shared/p.fr.md").write_text("---\ntitle: P\n---\n<script>alert(1)</script>\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -55,6 +59,7 @@ def test_a_failed_build_exits_1_and_says_nothing_was_published(good, tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_strict_turns_warnings_into_errors(good, tmp_path):
     (good / "content/shared/seul.fr.md").write_text("---\ntitle: Seul\n---\n# Seul\n", encoding="utf-8")
     lenient = run(good, "check")
@@ -72,6 +77,7 @@ def test_strict_turns_warnings_into_errors(good, tmp_path):
     assert (out / "sud" / "seul" / "index.html").is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [
     ("build", "--site", "atlantide"),
     ("build", "--lang", "en"),

@@ -9,13 +9,11 @@ request to another host.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from publishing.output.nginx import CSP
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 EXECUTED = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
 HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
@@ -52,7 +50,7 @@ WATCH = ("window.__violations = [];"
 def csp_browser(browser, real_server):
     """A second Chromium from the session's Playwright (two cannot run in one thread), which sends
     the sites' host names to the loopback nginx (and nothing elsewhere)."""
-    from chromium import ARGS, find_chromium
+    from harness.chromium import ARGS, find_chromium
 
     args = [*ARGS, "--host-resolver-rules=MAP *.brussels 127.0.0.1", "--proxy-bypass-list=*.brussels"]
     mapped = browser.browser_type.launch(executable_path=find_chromium(), headless=True, args=args)
@@ -76,7 +74,7 @@ class Visit:
     """One page under the policy: what the console said, the violations, the hosts asked."""
 
     def __init__(self, browser, settings, phone: bool = False):
-        from chromium import DESKTOP, PHONE
+        from harness.chromium import DESKTOP, PHONE
 
         self.port = settings.https_port
         self.context = browser.new_context(ignore_https_errors=True, **(PHONE if phone else DESKTOP))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,6 +20,8 @@ def build(public, text):
         (public / sid / "nl").mkdir(parents=True, exist_ok=True)
         (public / sid / "index.html").write_text(f"{sid} {text}")
         (public / sid / "nl" / "index.html").write_text(f"{sid} nl {text}")
+    (public / "region" / "admin").mkdir(exist_ok=True)
+    (public / "region" / "admin" / "config.yml").write_text("backend: {}")
     (public / ".sud.old").mkdir(exist_ok=True)  # the build's leftovers are not published
 
 
@@ -63,6 +66,30 @@ def test_no_deploy_without_a_whole_build(tmp_path):
     with pytest.raises(UsageError):
         deploy(public, tmp_path / "srv")
     assert not (tmp_path / "srv" / "current").exists()
+
+
+def test_no_deploy_without_the_editor(tmp_path, capsys):
+    """A build without /admin/ (a partial one, or made by hand) would publish the sites without their
+    editor: refused, with what to do."""
+    public, to = tmp_path / "public", tmp_path / "srv"
+    build(public, "v0")
+    shutil.rmtree(public / "region" / "admin")
+    assert main(["--messages", "en", "deploy", "--from", str(public), "--to", str(to)]) == 2
+    assert "no web editor" in capsys.readouterr().err
+    assert not (to / "current").exists()
+
+
+def test_the_nightly_command_deploys_the_sites_with_their_editor(fixture_root, tmp_path):
+    """README's nightly job, `build.py build --today … && build.py deploy --to …`, twice (two days):
+    what it serves has the editor at /admin/ of the region's site."""
+    public, to = tmp_path / "public", tmp_path / "srv"
+    for day in ("2026-12-07", "2026-12-08"):
+        assert main(["--root", str(fixture_root), "build", "--today", day, "--no-pdf", "--out", str(public)]) == 0
+        assert main(["--root", str(fixture_root), "deploy", "--from", str(public), "--to", str(to)]) == 0
+        editor = to / "current" / "region" / "admin"
+        assert "backend:" in (editor / "config.yml").read_text()
+        assert "decap-cms.js" in (editor / "index.html").read_text()
+        assert (editor / "decap-cms.js").stat().st_size > 100_000
 
 
 def test_command_line(tmp_path, capsys):

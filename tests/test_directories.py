@@ -9,11 +9,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_repo
 
 from publishing.commands.check import load_project
+from tests.support import REFERENCE, ROOT, make_repo
 
-HSDS = ROOT.parent / "shared" / "reference" / "hsds-3.0" / "schema" / "compiled" / "service_with_definitions.json"
+HSDS = REFERENCE / "hsds-3.0" / "schema" / "compiled" / "service_with_definitions.json"
 
 
 def page(public: Path, path: str) -> str:
@@ -256,7 +256,7 @@ def test_a_valid_entry_in_bruxelles_ville_with_its_bassin(tmp_path):
 
 @pytest.fixture(scope="module")
 def fixture_url(fixture_public):
-    from conftest import serve_directory
+    from harness.served import serve_directory
 
     with serve_directory(fixture_public) as url:
         yield url
@@ -285,3 +285,29 @@ def test_filter_by_commune_and_text_with_the_keyboard_on_a_phone(new_page, fixtu
     page.keyboard.type("ECOUTE SCHAER")
     page.wait_for_function("document.querySelectorAll('.bp-entry:not([hidden])').length === 1")
     assert page.evaluate(VISIBLE) == ["ecoute-schaerbeek"]
+
+
+def test_an_entry_reports_all_its_problems_at_once_and_a_renamed_key_its_new_name(tmp_path):
+    """An unknown (here: renamed) key does not hide the entry's other problems until the next run."""
+    from publishing.commands.check import check
+
+    root = make_repo(tmp_path, """
+        -- content/shared/index.fr.md --
+        ---
+        title: Accueil
+        ---
+        # Accueil
+        -- directories/essai.yml --
+        title: {fr: Essai, nl: Proef}
+        entries:
+          - id: ligne
+            name: {fr: Ligne, nl: Lijn}
+            description: {fr: Une ligne., nl: Een lijn.}
+            address: {street: Rue de l'Essai 1, postcode: "1190", commune: forets}
+            updated: 2024-01-01
+    """)
+    lines = check(root).render("en").splitlines()
+    assert "directories/essai.yml:7: entries[0] (ligne): the key 'updated' was renamed 'verified'." in lines
+    assert "directories/essai.yml:6: entries[0] (ligne).address.commune: unknown commune 'forets'." in lines
+    french = check(root).render("fr")
+    assert "la clé « updated » a été renommée « verified »" in french

@@ -2,7 +2,7 @@
 against Decap's local backend (decap-server) on loopback writing a temporary copy of a repository.
 It creates an event in French and Dutch in Bassin Sud, edits a directory entry and a Focus; the
 files on disk are the ones an editor would write by hand, `check` passes on them and a build
-publishes them. Any request to another host than this machine fails the test (tests/chromium.py)."""
+publishes them. Any request to another host than this machine fails the test (harness/chromium.py)."""
 from __future__ import annotations
 
 import shutil
@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, HOME, ROOT, make_repo
-from served import free_port
 
+from harness.served import free_port
 from publishing import build_sites, check
 from publishing.commands.admin import DECAP_DIST, DECAP_SERVER, serve_folder, start_backend, write_admin
+from tests.support import FIXTURES, HOME, ROOT, make_repo
 
 TODAY = date(2026, 12, 4)
 EVENT = "content/sud/agenda/2026-12-10-atelier-fictif-du-changement"

@@ -142,6 +142,7 @@ def test_the_relaxed_policy_applies_to_admin_alone():
     assert region == "brusano.brussels" or "brusano" in region
 
 
+@pytest.mark.slow
 def test_the_admin_folder_holds_everything_the_editor_loads(tmp_path):
     from publishing.commands.admin import DECAP_DIST, write_admin
 
@@ -168,7 +169,7 @@ def test_the_admin_folder_holds_everything_the_editor_loads(tmp_path):
 
 
 def test_serves_written_as_a_list_by_the_editor_still_means_the_region(tmp_path):
-    from conftest import HOME, make_repo
+    from tests.support import HOME, make_repo
 
     root = make_repo(tmp_path, HOME + """
     -- directories/liste.yml --

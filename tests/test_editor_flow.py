@@ -8,10 +8,13 @@ import re
 from datetime import date
 
 import icalendar
-from conftest import HOME, make_repo
+import pytest
 
 from publishing import build_sites, check
 from publishing.cli import main
+from tests.support import HOME, make_repo
+
+pytestmark = pytest.mark.slow  # every test here builds sites
 
 TODAY = date(2026, 12, 4)
 FILLED = {

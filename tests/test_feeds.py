@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import HOME, make_repo
 
 from publishing import load_project
 from publishing.model.paths import NEWS, NEWS_FEED
 from publishing.output import feed, ical, structured_data
+from tests.support import HOME, make_repo
 
 TODAY = date(2023, 3, 1)
 BRUSSELS = ZoneInfo("Europe/Brussels")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import HOME, ROOT, make_repo
 
 from publishing.commands.check import load_project
 from publishing.model import TERRITORY_IDS
+from tests.support import HOME, ROOT, make_repo
 
 A4 = (595.28, 841.89)
 
@@ -234,6 +234,7 @@ def test_every_real_focus_has_its_page_and_pdf_on_every_site(public, site):
 
 # --- the editors' command ----------------------------------------------------------
 
+@pytest.mark.slow
 def test_new_focus_creates_a_draft_that_checks_clean(tmp_path):
     root = make_repo(tmp_path)
     (root / "directories").mkdir()
@@ -268,6 +269,7 @@ def test_an_unquoted_cover_colour_is_caught(tmp_path):
             "un commentaire en YAML.") in report.render("fr")
 
 
+@pytest.mark.slow
 def test_images_of_two_focus_with_the_same_name_stay_apart(tmp_path):
     """Two Focus each with its own schema.svg: each page shows its own."""
     files = HOME

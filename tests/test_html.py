@@ -7,7 +7,8 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import ROOT
+
+from tests.support import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -1,16 +1,15 @@
 """News, partners' notices and events as an editor writes them: what is read, what is refused.
 
-The loaders are tested on inline repositories (conftest.make_repo); the day the build takes for
+The loaders are tested on inline repositories (tests.support.make_repo); the day the build takes for
 today is given, as `build.py --today` does, so that what is past does not depend on the clock.
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from conftest import HOME, make_repo
-
 from publishing import load_project
 from publishing.model import BRUSSELS
+from tests.support import HOME, make_repo
 
 TODAY = date(2023, 3, 1)
 

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import re
-import sys
 import tomllib
 from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from scripts.lock import DIGEST_PREFIX, dependencies_digest
 
-from lock import DIGEST_PREFIX, dependencies_digest  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LOCK = ROOT / "requirements.lock"
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)(?:\s*;\s*([^\\]+?))?\s*\\?$")

@@ -1,9 +1,10 @@
 """Valid Markdown an editor writes builds as written: what the check reads agrees with the page."""
 from __future__ import annotations
 
-from conftest import make_repo
+import pytest
 
 from publishing import build_sites, check
+from tests.support import make_repo
 
 FOOTNOTES = """
     -- content/shared/index.fr.md --
@@ -31,6 +32,7 @@ FOOTNOTES = """
 """
 
 
+@pytest.mark.slow
 def test_footnotes_pass_the_check_and_show_on_the_page(tmp_path):
     root = make_repo(tmp_path, FOOTNOTES)
     report = check(root)
@@ -69,6 +71,7 @@ NOTES = """
 """
 
 
+@pytest.mark.slow
 def test_editors_notes_in_html_comments_are_never_published(tmp_path):
     root = make_repo(tmp_path, NOTES)
     out = tmp_path / "public"
@@ -127,6 +130,7 @@ CODE = """
 """
 
 
+@pytest.mark.slow
 def test_indented_code_holding_links_and_html_passes_the_check_and_shows_as_written(tmp_path):
     # the check reads what the page holds: code shows text, it has no link, image or script
     root = make_repo(tmp_path, CODE)

@@ -17,6 +17,7 @@ import ast
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -193,11 +194,15 @@ def mapped_codes(function: ast.FunctionDef) -> set[str]:
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "kind"):
             # kind.startswith("int"): pydantic's int_parsing, date_parsing…
             kinds |= {a.value + "_parsing" for a in node.args if isinstance(a, ast.Constant)}
+    class Renamed(schema.PageMeta):  # a schema whose key "title" was renamed
+        RENAMED: ClassVar[dict[str, str]] = {"title": "name"}
+
     report = Report()
     for kind in kinds:
         for key in ("title", "fr", "nl"):
             err = {"type": kind, "loc": (key,), "msg": "", "input": "x", "ctx": {"expected": "'a' or 'b'"}}
-            schema.report_error(err, (key,), schema.PageMeta, Path("x.md"), report, None)
+            for model in (schema.PageMeta, Renamed):
+                schema.report_error(err, (key,), model, Path("x.md"), report, None)
     return {p.code for p in report.problems}
 
 

@@ -8,16 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import HOME, make_repo
 
 from publishing import build_sites
+from tests.support import HOME, item, make_repo
+
+pytestmark = pytest.mark.slow  # every test here builds sites
 
 TODAY = date(2023, 3, 1)
-
-
-def item(path: str, head: str, body: str = "Texte.") -> str:
-    return f"\n    -- {path} --\n    ---\n" + "".join(f"    {line}\n" for line in head.strip().split("\n")) + \
-        f"    ---\n    {body}\n"
 
 
 EVENT_HEAD = """

@@ -11,11 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import HOME, ROOT, make_repo
-from test_news_agenda import item  # an inline dated item
 
 from publishing import build_sites
 from publishing.commands.check import check
+from tests.support import HOME, ROOT, item, make_repo
 
 TODAY = date(2026, 12, 1)
 
@@ -50,6 +49,24 @@ start: "2026-12-15 09:30"
 end: "2026-12-15 12:00"
 venue: Fictief huis
 address: {street: "Rue de l'Exemple 1", postcode: "1030", commune: schaerbeek}
+source: équipe Brusano (tests)
+""") + item("content/nord/agenda/2026-12-17-annule.fr.md", """
+title: Un atelier annulé
+summary: Un atelier qui n'aura pas lieu.
+start: "2026-12-17 14:00"
+status: cancelled
+source: équipe Brusano (tests)
+""") + item("content/nord/agenda/2026-12-17-annule.nl.md", """
+title: Een geannuleerde workshop
+summary: Een workshop die niet doorgaat.
+start: "2026-12-17 14:00"
+status: cancelled
+source: équipe Brusano (tests)
+""") + item("content/sud/agenda/2026-12-18-complet.fr.md", """
+title: Une formation complète
+summary: Plus de place.
+start: "2026-12-18 09:00"
+status: full
 source: équipe Brusano (tests)
 """) + item("content/sud/agenda/2027-03-01-trop-tard.fr.md", """
 title: Un événement trop lointain
@@ -92,6 +109,7 @@ def page_of(public: Path, url: str) -> Path:
     return public / site / parts.path.lstrip("/") / "index.html"
 
 
+@pytest.mark.slow
 def test_the_command_writes_both_languages_html_and_text(letters):
     _root, _public, mails = letters
     names = sorted(p.name for p in mails.iterdir())
@@ -105,6 +123,7 @@ def test_the_command_writes_both_languages_html_and_text(letters):
     assert hosts <= {"www.brusano.brussels", "www.bassin-nord.brussels", "www.bassin-sud.brussels"}, hosts
 
 
+@pytest.mark.slow
 def test_every_link_leads_to_a_built_page(letters):
     _root, public, mails = letters
     for lang in ("fr", "nl"):
@@ -115,6 +134,7 @@ def test_every_link_leads_to_a_built_page(letters):
             assert page_of(public, url).is_file(), url
 
 
+@pytest.mark.slow
 def test_the_plain_text_carries_every_item_and_link(letters):
     _root, _public, mails = letters
     text = (mails / "newsletter-region-2026-12-fr.txt").read_text(encoding="utf-8")
@@ -128,6 +148,25 @@ def test_the_plain_text_carries_every_item_and_link(letters):
     assert "Bonne fin d'année ! Voir aussi l'accueil (https://www.brusano.brussels/)." in text
 
 
+def test_an_event_says_what_the_agenda_says_cancelled_or_full(letters):
+    """A cancelled event stays in the edition, marked as the site marks it (the guide, chapter 16)."""
+    _root, public, mails = letters
+    words = {"fr": ("Annulé", "Complet", "Un atelier annulé", "Une formation complète"),
+             "nl": ("Geannuleerd", "Volzet", "Een geannuleerde workshop", "Une formation complète")}
+    for lang, (cancelled, full, title, other) in words.items():
+        text = (mails / f"newsletter-region-2026-12-{lang}.txt").read_text(encoding="utf-8")
+        assert f"[{cancelled}] {title}" in text and f"[{full}] {other}" in text
+        assert f"] {'Un atelier fictif' if lang == 'fr' else 'Een fictieve workshop'}" not in text  # scheduled: no word
+        html = (mails / f"newsletter-region-2026-12-{lang}.html").read_text(encoding="utf-8")
+        blocks = html.split('class="item-title"')[1:]
+        items = {re.findall(r"<a [^>]*>(.*?)</a>", block)[0]: block for block in blocks}
+        assert re.search(rf"<strong [^>]*>{cancelled}</strong>", items[title]), items[title]
+        assert re.search(rf"<strong [^>]*>{full}</strong>", items[other])
+        assert "<strong" not in items["Un atelier fictif" if lang == "fr" else "Een fictieve workshop"]
+        page = public / ("region" if lang == "fr" else "region/nl") / "newsletter/2026-12/index.html"
+        assert f'bp-status--cancelled">{cancelled}</span>' in page.read_text(encoding="utf-8")  # the archive too
+
+
 @pytest.mark.parametrize("width", [600, 375])
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_email_reads_well_in_chromium(letters, new_page, width, lang):
@@ -137,9 +176,10 @@ def test_the_email_reads_well_in_chromium(letters, new_page, width, lang):
     page.goto((mails / f"newsletter-region-2026-12-{lang}.html").as_uri())
     seen = page.inner_text("body")
     titles = {"fr": ["Une permanence fictive à Forest", "Un atelier fictif", "Une concertation fictive",
-                     "mardi 15 décembre 2026, 9 h 30 – 12 h 00", "2 décembre 2026", "Bassin Nord", "Bassin Sud"],
+                     "mardi 15 décembre 2026, 9 h 30 – 12 h 00", "2 décembre 2026", "Bassin Nord", "Bassin Sud",
+                     "Annulé"],
               "nl": ["Een fictieve permanentie in Vorst", "Een fictieve workshop", "dinsdag 15 december 2026",
-                     "2 december 2026", "Zorgzone Noord"]}[lang]
+                     "2 december 2026", "Zorgzone Noord", "Geannuleerd"]}[lang]
     for words in titles:
         assert words in seen, words
     assert page.evaluate("document.documentElement.lang") == lang
@@ -150,6 +190,7 @@ def test_the_email_reads_well_in_chromium(letters, new_page, width, lang):
     assert page.evaluate("getComputedStyle(document.body.firstElementChild).display") == "none"
 
 
+@pytest.mark.slow
 def test_the_archive_shows_the_edition(letters):
     _root, public, _mails = letters
     archive = (public / "region/newsletter/index.html").read_text(encoding="utf-8")
@@ -166,6 +207,7 @@ def test_the_archive_shows_the_edition(letters):
     assert '<a href="../newsletter/">Newsletter</a>' in footer  # the archive is found from every page
 
 
+@pytest.mark.slow
 def test_check_reports_an_empty_month_and_a_missing_dutch_editorial(tmp_path):
     root = make_repo(tmp_path, HOME + item("content/sud/newsletter/2026-11.fr.md", "summary: Rien.", ""))
     rendered = check(root, today=TODAY).render("fr")

@@ -19,18 +19,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from served import running_nginx
 
+from harness.served import running_nginx
 from publishing.output import nginx
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"
 RUNNER = Path(__file__).resolve().parent / "observatory.mjs"
 TARGET = 120
 
 
 def hosts() -> list[str]:
-    from test_server_config import territories
+    from tests.test_server_config import territories
 
     return [d.host for d in nginx.domains(territories())]
 

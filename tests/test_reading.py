@@ -17,7 +17,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import make_repo
 
 from publishing import build_sites, check
 from publishing.load.yamlio import load_markdown
@@ -25,6 +24,7 @@ from publishing.markdown import reading
 from publishing.markdown.extensions import web_extensions
 from publishing.markdown.html import to_html
 from publishing.problems import Report
+from tests.support import make_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "markdown" / "constructs.fr.md"
@@ -113,6 +113,7 @@ def CORPUS_LINE_OF(fragment: str) -> int:  # noqa: N802
     return number
 
 
+@pytest.mark.slow
 def test_a_page_with_every_construct_passes_the_check_and_shows_as_written(tmp_path):
     text = CORPUS.read_text(encoding="utf-8")
     root = make_repo(tmp_path, """
@@ -226,6 +227,7 @@ def test_html_that_runs_code_is_found_where_it_is_written_and_code_is_not():
     assert {("script", 3), ("a", 13), ("div", 15), ("iframe", 16), ("form", 19)} <= lines
 
 
+@pytest.mark.slow
 def test_the_corpus_prints_to_pdf():
     from publishing.output.pdf import render
 

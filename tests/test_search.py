@@ -5,12 +5,12 @@ import json
 import shutil
 
 import pytest
-from chromium import record_requests
-from conftest import make_repo
 
+from harness.chromium import record_requests
 from publishing import build_sites
 from publishing.model import TERRITORY_IDS
 from publishing.output.search import index_sites, language_roots
+from tests.support import make_repo
 
 RESULTS = "[...document.querySelectorAll('#bp-search-results a')].map(a => a.href)"
 STATUS = "document.getElementById('bp-search-status').textContent"
@@ -39,6 +39,7 @@ def test_each_language_root_has_its_own_index(public, site):
         assert not (root / "pagefind" / "pagefind-ui.js").exists()
 
 
+@pytest.mark.slow
 def test_only_the_article_of_a_page_in_its_language_is_indexed(tmp_path):
     root = make_repo(tmp_path, """
         -- content/shared/index.fr.md --

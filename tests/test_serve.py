@@ -7,8 +7,10 @@ import sys
 import time
 import urllib.request
 
-from conftest import ROOT, make_repo
-from served import free_port
+import pytest
+
+from harness.served import free_port
+from tests.support import ROOT, make_repo
 
 
 def fetch(url: str) -> str | None:
@@ -30,6 +32,7 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} never appeared at {url}; last page: {(page or '')[:300]}")
 
 
+@pytest.mark.slow
 def test_preview_reloads_when_a_shared_page_changes(tmp_path):
     root = make_repo(tmp_path, """
         -- content/shared/index.fr.md --

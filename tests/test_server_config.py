@@ -13,14 +13,13 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from served import BROTLI, running_nginx
 
+from harness.served import BROTLI, running_nginx
 from publishing.commands.server_config import read_settings
 from publishing.load.territories import load_communes, load_territories
 from publishing.output.nginx import domains
 from publishing.problems import Report
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import REFERENCE, ROOT
 
 
 def territories():
@@ -104,6 +103,7 @@ def get(settings, host, path="/", tls=True, headers=None):
     return response, body
 
 
+@pytest.mark.slow
 def test_every_domain_answers(server):
     settings, _ = server
     for domain in domains(territories()):
@@ -125,6 +125,7 @@ def test_every_domain_answers(server):
                 assert response.status == 301 and response.getheader("Location") == canonical, (host, tls)
 
 
+@pytest.mark.slow
 def test_404_per_language(server):
     settings, _ = server
     for domain in domains(territories()):
@@ -135,6 +136,7 @@ def test_404_per_language(server):
             assert response.getheader("Content-Security-Policy")
 
 
+@pytest.mark.slow
 def test_unknown_hosts_are_refused(server):
     settings, _ = server
     with pytest.raises((ssl.SSLError, ConnectionError)):
@@ -143,12 +145,14 @@ def test_unknown_hosts_are_refused(server):
         get(settings, "evil.example.org", tls=False)
 
 
+@pytest.mark.slow
 def test_acme_challenge_over_http(server):
     settings, _ = server
     response, body = get(settings, "bassin-sud.brussels", "/.well-known/acme-challenge/token123", tls=False)
     assert response.status == 200 and body == b"token123.key"
 
 
+@pytest.mark.slow
 def test_types_and_caching(server):
     settings, _ = server
     host = "www.bassin-sud.brussels"
@@ -170,6 +174,7 @@ def test_types_and_caching(server):
         assert response.getheader("X-Content-Type-Options") == "nosniff", path
 
 
+@pytest.mark.slow
 def test_no_dotfile_no_listing(server):
     settings, _ = server
     for path in ("/.git/config", "/.env", "/.git/"):
@@ -179,6 +184,7 @@ def test_no_dotfile_no_listing(server):
     assert response.status == 404
 
 
+@pytest.mark.slow
 def test_precompressed_gzip_with_vary(server):
     settings, _ = server
     response, body = get(settings, "www.bassin-sud.brussels", "/", headers={"Accept-Encoding": "gzip"})
@@ -189,6 +195,7 @@ def test_precompressed_gzip_with_vary(server):
     assert response.getheader("Content-Encoding") is None and b"home sud fr" in body
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BROTLI.exists(), reason="libnginx-mod-http-brotli-static is not installed")
 def test_precompressed_brotli_with_vary(server):
     settings, _ = server
@@ -199,6 +206,7 @@ def test_precompressed_brotli_with_vary(server):
         assert text in brotli.decompress(body)
 
 
+@pytest.mark.slow
 def test_access_log_keeps_no_full_ip(server):
     settings, tmp = server
     get(settings, "www.brusano.brussels", "/")
@@ -208,12 +216,13 @@ def test_access_log_keeps_no_full_ip(server):
 
 # --- the old sites' addresses, on the real build ------------------------------------------------------
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "old-urls.md"
+OLD_URLS = REFERENCE / "old-urls.md"
 
 
 def old_addresses() -> list[str]:
-    """The addresses listed in ../shared/reference/old-urls.md (the table's first column)."""
-    return re.findall(r"^\| (https?://\S+) \|", REFERENCE.read_text(encoding="utf-8"), re.M)
+    """The addresses listed in ../shared/reference/old-urls.md (the table's first column; its copy in
+    tests/fixtures/reference/)."""
+    return re.findall(r"^\| (https?://\S+) \|", OLD_URLS.read_text(encoding="utf-8"), re.M)
 
 
 def test_every_old_address_of_the_reference_is_kept():
@@ -252,3 +261,14 @@ def test_old_addresses_lead_to_their_page_in_one_step(real_server):
                         assert location == expected, (form, variant, tls, location)
         response, body = get(settings, target.netloc, target.path)
         assert response.status == 200 and b"<html" in body, redirect.new
+
+
+def test_the_build_serves_the_editor_on_the_regions_domain(real_server):
+    """`build` writes /admin/ with the region's site: nginx serves it, under its own policy."""
+    settings, _ = real_server
+    host = urlsplit(territories()["region"].url["fr"]).hostname
+    response, body = get(settings, host, "/admin/")
+    assert response.status == 200 and b"decap-cms.js" in body
+    assert "'unsafe-eval'" in response.getheader("Content-Security-Policy")  # the editor's policy, /admin/ only
+    response, body = get(settings, host, "/admin/config.yml")
+    assert response.status == 200 and b"collections:" in body

@@ -2,12 +2,9 @@
 build behind nginx, through a deploy and a rollback; the figures themselves are `make bench`'s."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-
-import server_load  # noqa: E402
+from bench import server_load
 
 
 def test_a_short_load_through_a_deploy_and_a_rollback_loses_nothing(public):

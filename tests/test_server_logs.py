@@ -22,15 +22,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from served import IPV6, running_nginx
-from test_server_config import make_public, territories
 
+from harness.served import IPV6, running_nginx
 from publishing.commands.server_config import read_settings
 from publishing.output.logrotate import logrotate
 from publishing.output.nginx import CLIENT_RULES, ServerSettings, domains
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from tests.support import ROOT
+from tests.test_server_config import make_public, territories
 
 # --- the rules, against Python's ipaddress --------------------------------------------------------
 
@@ -196,6 +194,7 @@ def logs(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*.log"))}
 
 
+@pytest.mark.slow
 def test_no_log_line_holds_a_full_address(server):
     settings, folder = server
     for source in LOOPBACKS:

@@ -104,10 +104,10 @@ def test_every_page_is_in_its_own_language_nav(public):
 
 # --- behaviour on inline repositories ----------------------------------------------
 
+@pytest.mark.slow
 def test_a_page_in_content_shared_appears_on_all_six_sites(tmp_path):
-    from conftest import HOME, make_repo
-
     from publishing import build_sites
+    from tests.support import HOME, make_repo
 
     root = make_repo(tmp_path, HOME + """
         -- content/shared/vaccination.fr.md --
@@ -139,9 +139,8 @@ def test_a_page_in_content_shared_appears_on_all_six_sites(tmp_path):
     (("  nl: Zorgzone Zuid\n", ""), "sites/sud.yml:3: name: le texte néerlandais manque pour « name »."),
 ])
 def test_a_typo_in_a_territory_config_stops_the_build_with_file_line_and_fix(tmp_path, change, expected):
-    from conftest import make_repo
-
     from publishing import build_sites
+    from tests.support import make_repo
 
     root = make_repo(tmp_path)
     path = root / "sites/sud.yml"

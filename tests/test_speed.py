@@ -11,12 +11,12 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import HOME, make_repo
 
 from publishing.commands.check import load_project
 from publishing.mkdocs_adapter import build_language, shared_nav
 from publishing.output.search import BUNDLE, LanguageRoot, index_sites, pagefind_binary, searchable, tidy_bundle
 from publishing.plan.site import plan_site
+from tests.support import HOME, make_repo
 
 
 def built_pages(folder):
@@ -54,6 +54,7 @@ NAVIGATION = HOME + """
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_shared_navigation_is_materials_own(tmp_path, monkeypatch, lang):
     project, strings, report = load_project(make_repo(tmp_path, NAVIGATION))

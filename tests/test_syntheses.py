@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import HOME, ROOT, make_repo
 
 from publishing import build_sites
 from publishing.commands.check import check, load_project
+from tests.support import HOME, ROOT, make_repo
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -87,6 +87,7 @@ def test_each_item_shows_date_kind_participants_and_summary(public):
     assert '<p class="bp-synthesis__summary">' in item
 
 
+@pytest.mark.slow
 def test_region_also_shows_the_bassins_latest_marked(tmp_path):
     root = make_repo(tmp_path, HOME + "".join(f"""
         -- content/{bassin}/syntheses/2024-0{month}-10-rencontre.fr.md --
@@ -127,6 +128,7 @@ def test_a_meeting_dated_to_the_month_shows_the_month_only(public):
         assert entry.find(f"{ATOM}published").text == "2024-03-01T00:00:00Z"  # Atom wants a full date
 
 
+@pytest.mark.slow
 def test_new_synthese_accepts_a_month(tmp_path):
     root = make_repo(tmp_path, HOME)
     subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "new", "synthese",
@@ -200,6 +202,7 @@ LONG_BODY = "\n\n".join(
     for i in range(1, 9))
 
 
+@pytest.mark.slow
 def test_a_synthesis_too_long_for_one_page_is_an_error(tmp_path):
     root = make_repo(tmp_path, """
         -- content/sud/syntheses/2024-05-02-trop-longue.fr.md --
@@ -259,6 +262,7 @@ def test_unknown_kind_lists_the_allowed_ones(tmp_path):
     assert "choisissez parmi : 'concertation', 'conseil', 'atelier', 'forum', 'rencontre'." in rendered
 
 
+@pytest.mark.slow
 def test_new_synthese_creates_both_files_from_the_template(tmp_path):
     root = make_repo(tmp_path)
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "new", "synthese",

@@ -8,7 +8,6 @@ from datetime import date
 
 import jinja2
 import pytest
-from conftest import ROOT
 from markupsafe import Markup
 
 from publishing.load.strings import load_strings
@@ -16,6 +15,7 @@ from publishing.model import language_names, long_date, month_year
 from publishing.plan import templates
 from publishing.plan.sections.focus import size_label
 from publishing.problems import Report
+from tests.support import ROOT
 
 KEY = re.compile(r"""(?<![\w.])t\(\s*['"]([^'"]+)['"]\s*\)""")  # t('key'), not Material's lang.t('key')
 

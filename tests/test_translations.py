@@ -6,9 +6,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import make_repo
 
 from publishing.commands.check import check
+from tests.support import make_repo
 
 PAGES = """
     -- content/shared/index.fr.md --

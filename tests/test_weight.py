@@ -8,8 +8,8 @@ from pathlib import Path
 
 import material
 import pytest
-from chromium import record_requests
 
+from harness.chromium import record_requests
 from publishing.mkdocs_adapter.lean import UNUSED, lean_css, lean_js
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
@@ -78,7 +78,7 @@ def test_a_loaded_page_asks_no_other_host(new_page, public_url, path):
     """Bassin pages link their other language on its own domain (hreflang) and the feed:
     none of it may be fetched. Only the local server is asked."""
     page = new_page()
-    requested = record_requests(page)  # another host's too, though none leaves (tests/chromium.py)
+    requested = record_requests(page)  # another host's too, though none leaves (harness/chromium.py)
     page.goto(public_url + path)
     page.wait_for_function("document.querySelector('.md-header') !== null")
     page.wait_for_timeout(1_000)  # Material's script runs its integrations after the load event

@@ -26,20 +26,34 @@ from typing import Any
 import yaml
 
 from publishing.commands.server_config import read_settings
+from publishing.model.paths import DIRECTORIES_DATA, FOCUS_DATA, SERVER_SETTINGS
 from publishing.output import decap
 from publishing.output.nginx import ServerSettings
 from publishing.problems import Report, UsageError
 
-DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
+DECAP = Path("node_modules") / "decap-cms"
+DECAP_DIST = DECAP / "dist"
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 ADMIN = "admin"  # the folder of the region's site that holds the editor
+# What the editor's folder is made from, beside the theme, the code and sites/ (which every site's
+# build reads): the Git host's settings, Decap's version, the data its forms offer to choose from.
+# The build cache hashes these for the region's site (publishing.commands.cache).
+READS = (SERVER_SETTINGS, (DECAP / "package.json").as_posix(), DIRECTORIES_DATA, FOCUS_DATA)
+
+
+def decap_dist(root: Path) -> Path | None:
+    """Decap's bundle: the repository's node_modules (npm ci), else the one beside this code."""
+    for base in (Path(root), Path(__file__).resolve().parents[2]):
+        if (base / DECAP_DIST / "decap-cms.js").is_file():
+            return base / DECAP_DIST
+    return None
 
 
 def backend_of(settings: ServerSettings) -> dict[str, Any]:
     """Decap's backend block from the one setting of the Git host."""
     name = settings.editor_backend
     if name not in ("gitlab", "github", "gitea", "forgejo"):
-        raise UsageError("unknown_setting", file="server.yml", input=f"editor_backend: {name}")
+        raise UsageError("unknown_setting", file=SERVER_SETTINGS, input=f"editor_backend: {name}")
     backend: dict[str, Any] = {"name": name, "repo": settings.editor_repo, "branch": settings.editor_branch}
     host = settings.editor_host.rstrip("/")
     if host and name == "gitlab":
@@ -58,13 +72,13 @@ def write_admin(root: Path, out: Path, settings: ServerSettings | None = None, l
     from publishing.mkdocs_adapter.stylesheets import material_stylesheets
 
     root = Path(root).resolve()
-    dist = root / DECAP_DIST
-    if not (dist / "decap-cms.js").is_file():
+    dist = decap_dist(root)
+    if dist is None:
         raise UsageError("editor_missing", path=str(DECAP_DIST))
     report = Report(root)
     if project is None:
         project, _strings, report = load_project(root, checks=False, today=build_today(root))
-    settings = settings or read_settings(root / "server.yml")
+    settings = settings or read_settings(root / SERVER_SETTINGS)
     out.mkdir(parents=True, exist_ok=True)
     conf = decap.config(project, backend_of(settings), local)
     (out / "config.yml").write_text(config_text(conf), encoding="utf-8")

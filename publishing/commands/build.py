@@ -11,15 +11,16 @@ from datetime import date
 from pathlib import Path
 
 from publishing.checks import check_project
+from publishing.commands.admin import ADMIN, DECAP_DIST, decap_dist, write_admin
 from publishing.commands.cache import Manifest, input_hashes
 from publishing.commands.check import load_project
 from publishing.load.today import build_today
-from publishing.model import LANGS, TERRITORY_IDS
+from publishing.model import DEFAULT_LANG, LANGS, REGION, TERRITORY_IDS
 from publishing.output.precompress import precompress
 from publishing.output.search import LanguageRoot, index_sites
 from publishing.output.sitemap import write_sitemaps
 from publishing.plan.site import plan_site
-from publishing.problems import Report
+from publishing.problems import Report, UsageError
 
 _LOADED: dict[str, tuple] = {}  # the project of this build, in the parent and (forked) in the workers
 
@@ -35,7 +36,7 @@ def _load(root: str, today: date) -> tuple:
 
 
 def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, today: date,
-               with_files: bool = True) -> tuple[list, list]:
+               with_files: bool = True, with_pdfs: bool = True) -> tuple[list, list]:
     """Worker: plan one site in one language, build it, index it for search. Returns problems."""
     from publishing.mkdocs_adapter import build_language
 
@@ -43,7 +44,7 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     report = Report(project.root)
     report.problems = list(loaded.problems)
     territory = project.territory(site_id)
-    plan = plan_site(project, territory, lang, report, with_files=with_files)
+    plan = plan_site(project, territory, lang, report, with_files=with_files, with_pdfs=with_pdfs)
     warnings = build_language(project, strings, plan, Path(site_dir), Path(staging))
     for item in plan.files:
         target = Path(site_dir) / item.path
@@ -53,16 +54,20 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
         report.warn(project.root / "content", "mkdocs_warning", detail=f"[{site_id}/{lang}] {message}")
     # The language's search index, made here while the other worker goes on building: the
     # language is a root of its own until assemble() moves Dutch under nl/ of the French.
+    if site_id == REGION and lang == DEFAULT_LANG:
+        write_admin(project.root, Path(site_dir) / ADMIN, project=project)  # the editor, /admin/
     index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
     return report.problems, [(lang, plan)]
 
 
 def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] | None = None,
                 out: Path | None = None, strict: bool = False, jobs: int | None = None,
-                with_files: bool = True, cache: bool = True, today: date | None = None) -> Report:
+                with_files: bool = True, cache: bool = True, today: date | None = None,
+                with_pdfs: bool = True) -> Report:
     """Build sites into out/ (public/ by default), reusing those whose inputs did not change.
 
-    with_files=False leaves out the files sections publish beside the pages (the PDFs);
+    with_files=False leaves out the files sections publish beside the pages (PDFs, feeds, calendars,
+    open data), with_pdfs=False only the PDFs (build --no-pdf);
     cache=False builds everything (publishing.commands.cache decides otherwise); today: the day
     the build treats as today (publishing.load.today: the last commit's date by default).
     """
@@ -71,7 +76,8 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     site_ids = list(site_ids or TERRITORY_IDS)
     langs = list(langs or LANGS)
     today = today or build_today(root)
-    hashes = input_hashes(root, list(TERRITORY_IDS), list(LANGS), f"with_files={with_files};today={today}")
+    options = f"with_files={with_files};with_pdfs={with_pdfs};today={today}"
+    hashes = input_hashes(root, list(TERRITORY_IDS), list(LANGS), options)
     wanted = {key: value for key, value in hashes.items() if key[1] in langs}
     everything = hashlib.sha256("".join(sorted(hashes.values())).encode()).hexdigest()
     manifest = Manifest.load(root, out)
@@ -90,6 +96,8 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     if not stale:
         check_project(project, report)
         return _checked_only(report, manifest, everything, site_ids, strict)
+    if REGION in stale and DEFAULT_LANG in langs and decap_dist(root) is None:
+        raise UsageError("editor_missing", path=str(DECAP_DIST))  # before anything is built
     tmp = out.parent / f".{out.name}.building"
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -97,7 +105,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     staging = tmp / ".staging"  # one per build: parallel builds of one repository don't collide
     # Each language is built into its own folder (MkDocs empties the folder it builds
     # into), then Dutch is moved into nl/ of the French root.
-    tasks = [(str(root), sid, lang, str(tmp / f"{sid}--{lang}"), str(staging), today, with_files)
+    tasks = [(str(root), sid, lang, str(tmp / f"{sid}--{lang}"), str(staging), today, with_files, with_pdfs)
              for sid in stale for lang in langs]
     plans: dict[str, list] = {sid: [] for sid in stale}
     found_by_site: dict[str, list] = {sid: [] for sid in stale}

@@ -3,13 +3,16 @@ output folder is not built again; its published folder is kept as it is.
 
 Inputs are hashed by content, per site and language:
 
-- everything that shapes every site: sites/, theme/, focus/, directories/, mkdocs.yml,
-  content/shared/, the publishing/ code, the versions of the tools, the build options;
-- content/bassins/ for the five bassins; content/<id>/ for site <id>;
-- the region also lists the bassins' syntheses: content/<bassin>/syntheses/.
+- what shapes every site: the theme, the publishing/ code, mkdocs.yml, sites/ (but the old
+  addresses, which only nginx reads), the versions of the tools, the build options;
+- what the site reads, as its plan declares it (publishing.plan.site.site_reads: its pages'
+  folders of content/ and what each section reads, e.g. the region's lists read the bassins'
+  news, events, notices and syntheses), and for the region the web editor's inputs
+  (publishing.commands.admin.READS).
 
-So a change in content/sud/ rebuilds Sud only, a change in content/shared/ rebuilds
-all six. The manifest (build/cache/<output folder's hash>.pickle) keeps each site's
+The planner and the cache read one declaration, so they cannot disagree; tests/test_cache.py
+changes a file of every kind and compares each site's plan before and after with what the cache
+rebuilds. The manifest (build/cache/<output folder's hash>.pickle) keeps each site's
 input hash, the problems its build reported (replayed on a reuse, so that warnings
 are not lost) and a fingerprint of its published folder: a site folder changed or
 removed by hand is built again.
@@ -20,25 +23,27 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from publishing.model import REGION
-from publishing.model.paths import (  # content/<bassin>/syntheses/: listed on the region's site too
-    BUILD_CACHE,
-    SYNTHESES,
-)
+from publishing.model.paths import BUILD_CACHE, CONTENT, REDIRECTS_FILE, SITES_DATA
 
-GLOBAL_INPUTS = ("sites", "theme", "focus", "directories", "publishing", "mkdocs.yml", "content/shared")
+# What every site's build reads, beside what its plan declares (sites/ but the old addresses)
+SHARED_INPUTS = ("theme", "publishing", "mkdocs.yml", SITES_DATA)
+NOT_INPUTS = {REDIRECTS_FILE}  # read by the checks (run by every build) and nginx, by no site
 TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind", "weasyprint", "markdown",
          "pymdown-extensions", "jinja2", "pyyaml", "pydantic")
 SKIP_DIRS = {"__pycache__", ".git"}
 FORMAT = 1
 
 
-def hash_tree(path: Path, digest) -> None:
-    """Feed every file under path (or the file itself) to digest: name and content, sorted."""
+def hash_tree(path: Path, digest: Any, skip: Collection[Path] = ()) -> None:
+    """Feed every file under path (or the file itself) to digest: name and content, sorted;
+    the files of `skip` left out."""
     if path.is_file():
         digest.update(b"F" + path.name.encode() + b"\0" + path.read_bytes())
         return
@@ -49,18 +54,31 @@ def hash_tree(path: Path, digest) -> None:
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
         rel = Path(folder).relative_to(path).as_posix()
         for name in sorted(files):
-            if name.endswith((".pyc", "~")):
+            if name.endswith((".pyc", "~")) or Path(folder) / name in skip:
                 continue
             data = (Path(folder) / name).read_bytes()
             digest.update(f"{rel}/{name}\0{len(data)}\0".encode() + data)
 
 
-def _hash(root: Path, parts: list[str], extra: str = "") -> str:
-    digest = hashlib.sha256(extra.encode())
-    for part in parts:
-        digest.update(b"\1" + part.encode() + b"\1")
-        hash_tree(root / part, digest)
-    return digest.hexdigest()
+class _Hasher:
+    """Hashes of the repository's paths, each computed once however many sites read it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.known: dict[str, str] = {}
+
+    def path(self, part: str) -> str:
+        if part not in self.known:
+            digest = hashlib.sha256(b"\1" + part.encode() + b"\1")
+            hash_tree(self.root / part, digest, skip={self.root / p for p in NOT_INPUTS})
+            self.known[part] = digest.hexdigest()
+        return self.known[part]
+
+    def paths(self, parts: Iterable[str], extra: str = "") -> str:
+        """One hash of the paths, a path inside another one listed counted once."""
+        chosen = sorted(set(parts))
+        kept = [p for p in chosen if not any(p.startswith(other + "/") for other in chosen)]
+        return hashlib.sha256("|".join([extra, *(f"{p}={self.path(p)}" for p in kept)]).encode()).hexdigest()
 
 
 def tool_versions() -> str:
@@ -73,26 +91,36 @@ def tool_versions() -> str:
     return ";".join(found)
 
 
-def input_hashes(root: Path, site_ids: list[str], langs: list[str], options: str = "") -> dict[tuple[str, str], str]:
-    """(site, lang) -> hash of everything that site's build in that language reads."""
+def input_hashes(root: Path, site_ids: Sequence[str], langs: Sequence[str], options: str = "",
+                 reads: Callable[[str], Iterable[str]] | None = None) -> dict[tuple[str, str], str]:
+    """(site, lang) -> hash of everything that site's build in that language reads: what every site
+    shares, and reads(site) (by default the plan's declaration, publishing.plan.site.site_reads)."""
     root = Path(root)
-    content = root / "content"
+    if reads is None:
+        reads = default_reads(site_ids)
+    content = root / CONTENT
     scopes = sorted(p.name for p in content.iterdir() if p.is_dir()) if content.is_dir() else []
     known = {"shared", "bassins", *site_ids, REGION}
-    # a folder of content/ that is not a known scope is read by the loader (and reported): global
-    unknown = [f"content/{name}" for name in scopes if name not in known and name not in SKIP_DIRS]
-    shared = _hash(root, list(GLOBAL_INPUTS) + unknown, f"{FORMAT}|{tool_versions()}|{options}")
+    # a folder of content/ that is not a known scope is read by the loader (and reported): shared
+    unknown = [f"{CONTENT}/{name}" for name in scopes if name not in known and name not in SKIP_DIRS]
+    hasher = _Hasher(root)
+    shared = hasher.paths([*SHARED_INPUTS, *unknown], f"{FORMAT}|{tool_versions()}|{options}")
     hashes = {}
     for sid in site_ids:
-        if sid == REGION:
-            parts = [f"content/{REGION}"] + [f"content/{name}/{SYNTHESES}" for name in scopes
-                                             if name not in ("shared", "bassins", REGION)]
-        else:
-            parts = ["content/bassins", f"content/{sid}"]
-        site = _hash(root, parts, shared)
+        site = hasher.paths(reads(sid), shared)
         for lang in langs:
             hashes[(sid, lang)] = hashlib.sha256(f"{site}|{lang}".encode()).hexdigest()
     return hashes
+
+
+def default_reads(site_ids: Sequence[str]) -> Callable[[str], list[str]]:
+    """What a site's build reads: its plan's declaration, and the web editor's inputs on the region."""
+    from publishing.commands.admin import READS as EDITOR_READS
+    from publishing.plan.site import site_reads
+
+    def reads(site: str) -> list[str]:
+        return site_reads(site, site_ids) + (list(EDITOR_READS) if site == REGION else [])
+    return reads
 
 
 def fingerprint(folder: Path) -> str | None:

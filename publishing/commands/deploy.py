@@ -13,7 +13,8 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from publishing.model import TERRITORY_IDS
+from publishing.commands.admin import ADMIN
+from publishing.model import REGION, TERRITORY_IDS
 from publishing.problems import UsageError
 
 RELEASES = "releases"
@@ -47,6 +48,8 @@ def deploy(public: Path, to: Path, keep: int = 5, now: datetime | None = None) -
     """Copy the build in public/ into a new release, serve it, keep the last `keep` releases."""
     if not all((public / sid / "index.html").is_file() for sid in TERRITORY_IDS):
         raise UsageError("deploy_no_build", path=public)
+    if not (public / REGION / ADMIN / "config.yml").is_file():
+        raise UsageError("deploy_no_editor", path=public / REGION / ADMIN)
     if keep < 2:
         raise UsageError("deploy_keep", keep=keep)
     (to / RELEASES).mkdir(parents=True, exist_ok=True)

@@ -65,7 +65,7 @@ Een inleiding van enkele regels: het thema, voor wie, wat de lezer zal vinden.
 
 ### Een steunmaatregel of een recht
 
-Wie er recht op heeft, wat het dekt, waar je het aanvraagt.
+Wie er recht op heeft, wat het dekt, waar u het aanvraagt.
 
 ## Waar terecht?
 

@@ -21,7 +21,7 @@ import difflib
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field, field_validator
 
@@ -59,6 +59,9 @@ class EntrySchema(schema.Strict):
     social_brussels: str | None = None
     source: str | None = None
     verified: date | None = None
+
+    # `updated` said when an entry's text was last changed; what counts is when a person checked it
+    RENAMED: ClassVar[dict[str, str]] = {"updated": "verified"}
 
     @field_validator("name", "description", "hours", mode="before")
     @classmethod
@@ -155,17 +158,16 @@ def load_entry(raw: Any, index: int, path: Path, locator: Locator, project: Proj
                report: Report) -> Entry | None:
     entry_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
     where = _where(index, entry_id)
-    before = len(report.problems)
-    data = schema.validate(EntrySchema, raw, path, report, locator, prefix=("entries", index))
+    data = schema.validate(EntrySchema, raw, path, report, locator, prefix=("entries", index), name=where)
+    ok = data is not None
+    if data is None and isinstance(raw, dict):
+        # All of an entry's problems at once: the keys the schema refused are reported; the
+        # checks below still run on the others (a misspelt commune beside an unknown key).
+        rest = {k: v for k, v in raw.items() if k not in schema.failing_keys(EntrySchema, raw)}
+        data = schema.validate(EntrySchema, rest, path, Report(), locator)
     if data is None:
-        # name the entry in each problem pydantic found
-        for i in range(before, len(report.problems)):
-            p = report.problems[i]
-            report.problems[i] = type(p)(p.file, p.code, p.params, p.line, where + p.where[len(f"entries[{index}]"):],
-                                         p.severity)
         return None
     line = lambda *loc: locator.line(("entries", index) + loc)  # noqa: E731
-    ok = True
 
     def problem(code: str, loc: tuple, **params: Any) -> None:
         nonlocal ok

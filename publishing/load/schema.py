@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
@@ -26,6 +26,8 @@ DayOrMonth = Annotated[date, BeforeValidator(parse_month)]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Keys that were renamed: old name -> new name (an old key is reported with its new name)
+    RENAMED: ClassVar[dict[str, str]] = {}
 
 
 class Bilingual(Strict):
@@ -104,15 +106,24 @@ class PageMeta(Strict):
 # --- turning pydantic's errors into problems --------------------------------
 
 def validate(model: type[M], data: Any, path: Path, report: Report,
-             locator: Locator | None = None, prefix: tuple = ()) -> M | None:
-    """Validate data against a schema; report every problem with its line."""
+             locator: Locator | None = None, prefix: tuple = (), name: str = "") -> M | None:
+    """Validate data against a schema; report every problem with its line. prefix: where the data
+    is in its file (("entries", 3)); name: how to show that place ("entries[3] (cpas-forest)")."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            loc = prefix + tuple(err["loc"])
-            report_error(dict(err), loc, model, path, report, locator)
+            report_error(dict(err), tuple(err["loc"]), model, path, report, locator, prefix, name)
         return None
+
+
+def failing_keys(model: type[BaseModel], data: dict) -> set[str]:
+    """The top-level keys of data that the schema refuses (unknown, or of a wrong value)."""
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        return {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+    return set()
 
 
 def load_validated(model: type[M], path: Path, report: Report) -> tuple[M, Document] | None:
@@ -125,12 +136,15 @@ def load_validated(model: type[M], path: Path, report: Report) -> tuple[M, Docum
     return None if data is None else (data, doc)
 
 
-def report_error(err: dict, loc: tuple, model: type[BaseModel], path: Path, report: Report,
-                 locator: Locator | None) -> None:
+def report_error(err: dict, inner: tuple, model: type[BaseModel], path: Path, report: Report,
+                 locator: Locator | None, prefix: tuple = (), name: str = "") -> None:
     kind = err["type"]
+    loc = prefix + inner
     line = locator.line(loc) if locator else None
     key = str(loc[-1]) if loc else ""
     where = dotted(loc[:-1]) if kind in ("missing", "extra_forbidden") else dotted(loc)
+    if name and prefix:
+        where = name + where[len(dotted(prefix)):]
     params: dict[str, Any] = {"key": key, "input": short(err.get("input")), "detail": err.get("msg", "")}
     code = kind
     if kind == "missing" and key == "nl":
@@ -138,7 +152,11 @@ def report_error(err: dict, loc: tuple, model: type[BaseModel], path: Path, repo
     elif kind == "missing" and key == "fr":
         code, params["key"] = "missing_french", dotted(loc[:-1])
     elif kind == "extra_forbidden":
-        params["allowed"] = ", ".join(allowed_keys(model, loc[:-1]))
+        params["allowed"] = ", ".join(allowed_keys(model, inner[:-1]))
+        renamed = getattr(schema_at(model, inner[:-1]), "RENAMED", {})
+        if key in renamed:
+            code = "renamed_key"
+            params["new"] = renamed[key]
     elif kind == "literal_error":
         params["expected"] = str(err.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
     elif kind.startswith("date") or kind.startswith("datetime"):
@@ -184,6 +202,12 @@ def short(value: Any) -> str:
 
 def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     """The keys a (possibly nested) schema accepts at loc, for 'did you mean'."""
+    current = schema_at(model, loc)
+    return list(current.model_fields) if current is not None else []
+
+
+def schema_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The (possibly nested) schema that validates the data at loc."""
     current: Any = model
     for part in loc:
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
@@ -194,8 +218,8 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
             continue
         current = _inner(field.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+        return current
+    return None
 
 
 def _inner(annotation: Any) -> Any:

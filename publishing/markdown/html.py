@@ -1,10 +1,12 @@
 """Markdown to HTML for print (brochures, syntheses), with the extensions of the sites."""
 from __future__ import annotations
 
+import html as html_module
 import re
 import unicodedata
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urljoin, urlsplit
 
 import markdown
 
@@ -24,9 +26,14 @@ class Html:
     headings: tuple[Heading, ...]
 
 
-def to_html(text: str, id_prefix: str = "") -> Html:
+def to_html(text: str, id_prefix: str = "", folder_url: str | None = None) -> Html:
+    """The text for print. folder_url: the web address of the folder of the text's page, against which
+    its relative links are made absolute (publishing.markdown.html.absolute_links): a PDF has no folder
+    of its own, and must not point into the machine that made it."""
     md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=print_configs(slugify))
     body = md.convert(text)
+    if folder_url is not None:
+        body = absolute_links(body, folder_url)
     headings: list[Heading] = []
 
     def walk(tokens):
@@ -56,9 +63,28 @@ def slugify(value: str, separator: str = "-") -> str:
 
 
 def _plain(html: str) -> str:
-    import html as html_module
-
     return html_module.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+HREF = re.compile(r'<a href="([^"]*)"')
+LANG_SUFFIX = re.compile(r"\.[a-z]{2}$")
+
+
+def absolute_links(body: str, folder_url: str) -> str:
+    """Relative links made absolute against folder_url, as the web page's are: a page's file
+    (`autre.md`, `autre.nl.md`, `dossier/index.md`) becomes its page's address (`…/autre/`), any
+    other relative address the address beside. Anchors within the text and absolute links are kept."""
+    def one(match: re.Match) -> str:
+        href = html_module.unescape(match.group(1))
+        if not href or href.startswith("#") or urlsplit(href).scheme or href.startswith("//"):
+            return match.group(0)
+        path, hash_, fragment = href.partition("#")
+        if path.endswith(".md"):
+            stem = LANG_SUFFIX.sub("", path[:-3])
+            path = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+        return f'<a href="{escape(urljoin(folder_url, path) + hash_ + fragment)}"'
+
+    return HREF.sub(one, body)
 
 
 LINK = re.compile(r'<a href="(https?://[^"]+)"([^>]*)>(.*?)</a>', re.S)

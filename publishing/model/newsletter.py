@@ -43,6 +43,8 @@ class IssueItem:
     where: str | None = None  # an event's place
     bassin: str | None = None  # on the region's edition: the bassin it comes from
     text_lang: str | None = None  # the language of its text when it is not the edition's (not translated)
+    status: str | None = None  # an event's « Annulé », « Reporté », « Complet »: what the site's agenda says
+    status_id: str | None = None  # cancelled, postponed, full
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,16 @@ folders are relative to the repository.
 """
 from __future__ import annotations
 
+# The repository's folders and files of content and data (relative to the repository)
+CONTENT = "content"  # pages: shared/, bassins/, <territory>/ (and each territory's dated items)
+SHARED_CONTENT = f"{CONTENT}/shared"  # the pages of every site
+BASSINS_CONTENT = f"{CONTENT}/bassins"  # the pages of the five bassins
+FOCUS_DATA = "focus"  # focus/<slug>/: a Focus brochure
+DIRECTORIES_DATA = "directories"  # directories/<id>.yml
+SITES_DATA = "sites"  # the territories' facts
+REDIRECTS_FILE = f"{SITES_DATA}/anciennes-adresses.yml"  # the old sites' addresses (nginx only)
+SERVER_SETTINGS = "server.yml"
+
 # Sections generated from data (publishing.plan.sections)
 FOCUS = "focus"
 DIRECTORIES = "repertoires"

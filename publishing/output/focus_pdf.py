@@ -75,7 +75,7 @@ def entry_view(project: Project, entry, lang: str) -> dict:
 def brochure_html(project: Project, strings: Strings, focus: Focus, territory: Territory, lang: str,
                   page_url: str) -> str:
     text = focus.text(lang)
-    html = to_html(text.body)
+    html = to_html(text.body, folder_url=page_url)  # the Focus's folder is its page's
     t = strings.for_lang(lang)
     directories = appendix(project, focus, territory, lang)
     intro = t("pdf.appendix_intro_region") if territory.is_region else t("pdf.appendix_intro_bassin")

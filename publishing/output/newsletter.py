@@ -39,7 +39,8 @@ def email_text(issue: Issue, unsubscribe: str) -> str:
         out += [heading.upper(), "=" * len(heading), ""]
         for item in items:
             meta = " · ".join(part for part in (item.when, item.where, item.bassin) if part)
-            out += [item.title, meta, *textwrap.wrap(item.summary, 76), item.url, ""]
+            title = f"[{item.status}] {item.title}" if item.status else item.title  # what the agenda says
+            out += [title, meta, *textwrap.wrap(item.summary, 76), item.url, ""]
     out += ["--", f"{issue.words['footer']} {issue.site_url}",
             issue.words["unsubscribe_line"].format(link=unsubscribe), ""]
     return "\n".join(out)

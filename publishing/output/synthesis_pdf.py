@@ -4,6 +4,8 @@ The error says by how much the text runs over, so an editor knows how much to cu
 """
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from markupsafe import Markup
 
 from publishing.markdown.html import to_html
@@ -28,7 +30,8 @@ def synthesis_html(project: Project, strings: Strings, synthesis: Synthesis, lan
     return template_env(project.root).get_template("synthese.html").render(
         lang=text.lang, t=t, columns=columns,
         stylesheet=(project.root / "theme" / "pdf" / "synthese.css").as_uri(),
-        title=text.title, summary=text.summary, body=Markup(to_html(text.body).body),
+        title=text.title, summary=text.summary,
+        body=Markup(to_html(text.body, folder_url=urljoin(page_url, "..")).body),  # the page's folder
         territory={"name": territory.name[text.lang], "tagline": territory.tagline[text.lang],
                    "colour": territory.colour},
         kind=t(f"synthesis.kind.{synthesis.kind}"),

@@ -5,18 +5,35 @@ untranslated, and no Dutch alternate is announced for it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from publishing.markdown.body import render_body, territory_view
-from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Page, Project, SitePlan, Territory
+from publishing.model import DEFAULT_LANG, LANGS, REGION, OutputPage, Page, Project, SitePlan, Territory
+from publishing.model.paths import CONTENT
 from publishing.plan.sections import SECTIONS, SectionContext
 from publishing.problems import Report
+
+
+def page_scopes(territory_id: str) -> tuple[str, ...]:
+    """The folders of content/ a site's pages come from, least specific first."""
+    return ("shared", territory_id) if territory_id == REGION else ("shared", "bassins", territory_id)
+
+
+def site_reads(site: str, sites: Sequence[str]) -> list[str]:
+    """The repository's folders and files that one site's plan reads beyond what every site shares
+    (the theme, the code, sites/): its pages' folders, then what each section declares. The build
+    cache hashes these (publishing.commands.cache): what a site reads is said here only."""
+    found = [f"{CONTENT}/{scope}" for scope in page_scopes(site)]
+    for section in SECTIONS:
+        found.extend(path for path in section.reads(site, sites) if path not in found)
+    return found
 
 
 def scoped_pages(project: Project, territory: Territory) -> dict[tuple[str, str], Page]:
     """(key, lang) -> page for one territory, most specific first:
     content/<territory>/ replaces content/bassins/ (the five bassins) replaces content/shared/."""
     chosen: dict[tuple[str, str], Page] = {}
-    scopes = ("shared", territory.id) if territory.is_region else ("shared", "bassins", territory.id)
-    for scope in scopes:
+    for scope in page_scopes(territory.id):
         for page in project.pages:
             if page.scope == scope:
                 chosen[(page.key, page.lang)] = page
@@ -24,15 +41,16 @@ def scoped_pages(project: Project, territory: Territory) -> dict[tuple[str, str]
 
 
 def plan_site(project: Project, territory: Territory, lang: str, report: Report,
-              with_files: bool = True) -> SitePlan:
+              with_files: bool = True, with_pdfs: bool = True) -> SitePlan:
     """Content pages, then the pages and files of each section (Focus, directories, …).
 
-    with_files=False skips the files (PDFs…) for a quick check or preview.
+    with_files=False skips the files (PDFs, feeds, calendars, open data) for a quick check or preview;
+    with_pdfs=False only the PDFs.
     """
     plan = SitePlan(territory, lang, content_pages(project, territory, lang, report))
-    for add in SECTIONS:
-        add(SectionContext(project=project, territory=territory, lang=lang, report=report, plan=plan,
-                           with_files=with_files))
+    for section in SECTIONS:
+        section.add(SectionContext(project=project, territory=territory, lang=lang, report=report, plan=plan,
+                           with_files=with_files, with_pdfs=with_pdfs))
     return plan
 
 

@@ -77,6 +77,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("clé inconnue « {key} ».", "corrigez l'orthographe ou supprimez la ligne ; clés permises : {allowed}."),
         "en": ("unknown key '{key}'.", "fix the spelling or remove the line; allowed keys: {allowed}."),
     },
+    "renamed_key": {
+        "fr": ("la clé « {key} » a été renommée « {new} ».",
+               "écrivez « {new} » à la place de « {key} » (voyez le guide pour ce qu'elle veut dire)."),
+        "en": ("the key '{key}' was renamed '{new}'.",
+               "write '{new}' instead of '{key}' (see the guide for what it means)."),
+    },
     "string_type": {
         "fr": ("un texte est attendu ici, pas « {input} ».", "écrivez du texte, entre guillemets si besoin."),
         "en": ("text expected here, not '{input}'.", "write text, quoted if needed."),
@@ -629,6 +635,10 @@ USAGE: dict[str, dict[str, str]] = {
     "deploy_no_build": {"fr": "{path} ne contient pas une construction complète des six sites : lancez d'abord "
                               "« python build.py build ».",
                         "en": "{path} holds no whole build of the six sites: run 'python build.py build' first."},
+    "deploy_no_editor": {"fr": "la construction n'a pas l'éditeur en ligne ({path}) : lancez « python build.py "
+                               "build » (il l'écrit avec le site de la région), pas une construction partielle.",
+                         "en": "the build has no web editor ({path}): run 'python build.py build' (it writes it "
+                               "with the region's site), not a partial build."},
     "deploy_keep": {"fr": "--keep doit valoir au moins 2 (pour pouvoir revenir en arrière), pas {keep}.",
                     "en": "--keep must be at least 2 (to be able to roll back), not {keep}."},
     "rollback_none": {"fr": "{path} : aucune version précédente à remettre en ligne.",

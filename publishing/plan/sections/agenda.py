@@ -7,6 +7,7 @@ the clock: two builds of one commit are identical; a daily build keeps the agend
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,6 +24,7 @@ from publishing.plan.sections.listing import (
     filter_data,
     grouped,
     item_href,
+    items_read,
     shown_items,
     text_lang,
     theme_filter,
@@ -203,3 +205,6 @@ def add_event_page(section: SectionContext, event: Event) -> None:
                      description=text.summary, translations=translations_of(event),
                      meta={"jsonld": structured_data.event(project, territory, lang, event)})
 
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    return items_read([AGENDA], site, sites)

@@ -16,7 +16,8 @@ class SectionContext:
     """One site (territory) in one language, being planned.
 
     with_files=False: plan the pages only, not the files published beside them (PDFs, open
-    data, feeds), for a quick check or the preview.
+    data, feeds, calendars), for a quick check or the preview; with_pdfs=False: the files but the
+    PDFs (build --no-pdf).
     """
 
     project: Project
@@ -25,6 +26,12 @@ class SectionContext:
     report: Report
     plan: SitePlan
     with_files: bool = True
+    with_pdfs: bool = True
+
+    @property
+    def pdfs(self) -> bool:
+        """Whether the section renders its PDFs."""
+        return self.with_files and self.with_pdfs
 
     @property
     def strings(self) -> Strings:

@@ -7,6 +7,8 @@ it: without JavaScript the full list stays. The markup is in theme/web/sections/
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from publishing.model import (
     LANGS,
     Area,
@@ -18,7 +20,7 @@ from publishing.model import (
     language_names,
     long_date,
 )
-from publishing.model.paths import DIRECTORIES
+from publishing.model.paths import DIRECTORIES, DIRECTORIES_DATA
 from publishing.output import opendata as hsds
 from publishing.plan.sections.context import SectionContext
 
@@ -147,3 +149,8 @@ def jsonld(project: Project, territory: Territory, lang: str, directory: Directo
         items.append({"@type": "ListItem", "position": position, "item": service})
     return {"@context": "https://schema.org", "@type": "ItemList", "name": directory.title[lang],
             "inLanguage": lang, "numberOfItems": len(items), "itemListElement": items}
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """Every site shows every directory (a bassin's the entries that serve it)."""
+    return [DIRECTORIES_DATA]

@@ -7,6 +7,8 @@ and its page offers the French PDF.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from publishing.markdown.markup import point_into
 from publishing.model import (
     LANGS,
@@ -17,7 +19,7 @@ from publishing.model import (
     Territory,
     long_date,
 )
-from publishing.model.paths import FOCUS
+from publishing.model.paths import FOCUS, FOCUS_DATA
 from publishing.output.focus_pdf import edition, render_brochure
 from publishing.output.pdf import RenderedPdf
 from publishing.plan.resources import resource_files
@@ -55,7 +57,7 @@ def add(section: SectionContext) -> None:
         pdf_lang = text.lang  # the French PDF when the Focus is not translated
         key = f"{FOCUS}/{focus.slug}"
         rendered = None
-        if section.with_files and pdf_lang == lang:
+        if section.pdfs and pdf_lang == lang:
             try:
                 rendered = render_brochure(project, strings, focus, territory, lang, page_url(focus, territory, lang))
             except Exception as exc:  # WeasyPrint's errors are varied; name the Focus and go on
@@ -133,3 +135,8 @@ def jsonld(focus: Focus, territory: Territory, lang: str, pdf_lang: str, strings
         "isPartOf": {"@type": "WebSite", "name": territory.name[lang], "url": territory.url[lang]},
         "mainEntity": doc,
     }
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """Every site shows every Focus (publishing.commands.cache hashes what a site reads)."""
+    return [FOCUS_DATA]

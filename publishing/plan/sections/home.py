@@ -24,6 +24,7 @@ What the blocks show, and when they have nothing to show:
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -39,7 +40,7 @@ from publishing.model import (
     Territory,
     long_date,
 )
-from publishing.model.paths import AGENDA, DIRECTORIES, FOCUS, NEWS, SYNTHESES
+from publishing.model.paths import AGENDA, DIRECTORIES, DIRECTORIES_DATA, FOCUS, FOCUS_DATA, NEWS, SYNTHESES
 from publishing.plan import templates
 from publishing.plan.sections import agenda, listing
 from publishing.plan.sections.context import SectionContext
@@ -187,3 +188,9 @@ def published_directories(section: SectionContext) -> list[Directory]:
     lang = section.lang
     ordered = sorted(section.project.directories.values(), key=lambda d: d.title[lang].lower())
     return [d for d in ordered if section.page(f"{DIRECTORIES}/{d.slug}") is not None]
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """The home shows the Focus and directories, the next events, the latest news and syntheses
+    (the region's: the bassins' too)."""
+    return [FOCUS_DATA, DIRECTORIES_DATA, *listing.items_read([AGENDA, NEWS, SYNTHESES], site, sites)]

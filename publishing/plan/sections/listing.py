@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from publishing.model import LANGS, THEMES, Project, Territory, Translatable
+from publishing.model import LANGS, REGION, THEMES, Project, Territory, Translatable
+from publishing.model.paths import CONTENT
 
 # At most this many items on a list's first page; the others are on the pages of their year.
 LATEST = 30
@@ -48,10 +49,23 @@ class Listing:
     see_also: dict[str, str] | None = None  # {href, label, text}: a related list, before the items
 
 
+def listed_territories(site: str, sites: Iterable[str]) -> tuple[str, ...]:
+    """The territories whose items a site's lists show: its own, and on the region's site every
+    bassin's too. One rule for the lists (shown_items) and for what the build cache says a site
+    reads (items_read)."""
+    return tuple(sites) if site == REGION else (site,)
+
+
 def shown_items(items: Iterable[Any], project: Project, territory: Territory) -> list[Any]:
     """A site's own items, and on the region's site the bassins' too."""
-    return [i for i in items if i.territory == territory.id
-            or territory.is_region and i.territory in project.territories]
+    listed = set(listed_territories(territory.id, project.territories))
+    return [i for i in items if i.territory in listed]
+
+
+def items_read(folders: Iterable[str], site: str, sites: Iterable[str]) -> list[str]:
+    """The folders of dated items (content/<territory>/<folder>/) that a site's lists read."""
+    territories = listed_territories(site, sites)
+    return [f"{CONTENT}/{territory}/{folder}" for folder in folders for territory in territories]
 
 
 def item_href(project: Project, territory: Territory, lang: str, item: Any, depth: int) -> str:

@@ -7,6 +7,8 @@ page is the French text with the notice every untranslated page has.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from publishing.model import LANGS, NavOrder, News, Notice, long_date
 from publishing.model.paths import NEWS, NEWS_FEED, NOTICES
 from publishing.output import feed, structured_data
@@ -20,6 +22,7 @@ from publishing.plan.sections.listing import (
     by_year,
     filter_data,
     item_href,
+    items_read,
     shown_items,
     text_lang,
     theme_filter,
@@ -101,3 +104,7 @@ def add_item_page(section: SectionContext, item: News | Notice, facts: list | No
             else structured_data.news_article(project, territory, lang, item))
     section.add_page(key=item.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
                      description=text.summary, translations=translations_of(item), meta={"jsonld": data})
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    return items_read([NEWS], site, sites)

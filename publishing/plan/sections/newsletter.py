@@ -9,16 +9,17 @@ goes on top. Every link is absolute, to the page the build makes for the item.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from publishing.markdown.html import plain_html
 from publishing.model import LANGS, Month, Project, Territory, first_day, long_date, month_year
 from publishing.model.dates import last_day
 from publishing.model.newsletter import Edition, Issue, IssueItem
-from publishing.model.paths import NEWSLETTER
-from publishing.plan.sections.agenda import coming_events, place_text, when
+from publishing.model.paths import AGENDA, CONTENT, NEWS, NEWSLETTER, SYNTHESES
+from publishing.plan.sections.agenda import MARKED, coming_events, place_text, when
 from publishing.plan.sections.context import SectionContext
-from publishing.plan.sections.listing import Entry, Listing, badge, shown_items, text_lang
+from publishing.plan.sections.listing import Entry, Listing, badge, items_read, shown_items, text_lang
 
 WEEKS = 6  # how far ahead an edition announces events
 ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
@@ -31,11 +32,16 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
     horizon = start + timedelta(weeks=WEEKS)
 
     def one(kind: str, item, moment: date, shown: str, where: str | None = None) -> IssueItem:
-        """An item as the edition shows it: its link on its own site, its bassin on the region's."""
+        """An item as the edition shows it: its link on its own site, its bassin on the region's, and an
+        event's status as the agenda shows it (a cancelled event stays, marked: readers who noted it learn it
+        will not take place; tests/test_newsletter.py)."""
         text = item.text(lang)
+        status = item.status if kind == "event" else None
         return IssueItem(kind, text.title, shown, moment.isoformat(), text.summary,
                          project.territories[item.territory].absolute(lang, f"{item.key}/"), where=where,
-                         bassin=badge(project, territory, lang, item), text_lang=text_lang(item, lang))
+                         bassin=badge(project, territory, lang, item), text_lang=text_lang(item, lang),
+                         status=t(f"agenda.status.{status}") if status in MARKED else None,
+                         status_id=status if status in MARKED else None)
 
     def in_month(items: list) -> list:
         """The items dated in the month, in the month's order (the project keeps them newest first)."""
@@ -94,4 +100,10 @@ def add(section: SectionContext) -> None:
 def entry(item: IssueItem) -> Entry:
     """An item of an edition in the archive page's list."""
     return Entry(href=item.url, title=item.title, summary=item.summary, datetime=item.datetime, when=item.when,
-                 labels=[item.where] if item.where else [], text_lang=item.text_lang, badge=item.bassin, data=[])
+                 labels=[item.where] if item.where else [], text_lang=item.text_lang, badge=item.bassin, data=[],
+                 status=item.status, status_id=item.status_id)
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """The site's editions, and what an edition carries: the lists' news, events and syntheses."""
+    return [f"{CONTENT}/{site}/{NEWSLETTER}", *items_read([NEWS, AGENDA, SYNTHESES], site, sites)]

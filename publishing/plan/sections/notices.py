@@ -6,6 +6,8 @@ the repository and who reviews it).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from publishing.model import LANGS, Notice, long_date
 from publishing.model.paths import NOTICES
 from publishing.plan import templates
@@ -17,6 +19,7 @@ from publishing.plan.sections.listing import (
     by_year,
     filter_data,
     item_href,
+    items_read,
     shown_items,
     text_lang,
     theme_filter,
@@ -50,3 +53,7 @@ def entry(section: SectionContext, item: Notice) -> Entry:
                  datetime=item.date.isoformat(), when=long_date(item.date, t),
                  labels=[item.partner, *theme_labels(t, item.themes)], text_lang=text_lang(item, lang),
                  badge=badge(project, territory, lang, item), data=filter_data(item))
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    return items_read([NOTICES], site, sites)

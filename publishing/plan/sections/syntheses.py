@@ -7,6 +7,7 @@ theme/web/sections/syntheses/.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 
 from publishing.model import (
@@ -24,6 +25,7 @@ from publishing.model.paths import SYNTHESES, SYNTHESES_FEED
 from publishing.output import feed
 from publishing.output.synthesis_pdf import TooLong, render_synthesis
 from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.listing import items_read
 from publishing.problems import Report
 
 
@@ -73,7 +75,7 @@ def add(section: SectionContext) -> None:
     for synthesis in own:
         text = synthesis.text(lang)
         rendered = None
-        if section.with_files and text.lang == lang:
+        if section.pdfs and text.lang == lang:
             rendered = render_checked(project, strings, synthesis, lang, report)
             if rendered is not None:
                 section.add_file(pdf_path(synthesis, lang), rendered.content)
@@ -141,3 +143,8 @@ def jsonld(project: Project, synthesis: Synthesis, lang: str) -> dict:
         "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
                      "contentUrl": territory.absolute(text.lang, pdf_path(synthesis, text.lang))},
     }
+
+
+def reads(site: str, sites: Sequence[str]) -> list[str]:
+    """A site's syntheses; the region's site lists the bassins' too (listed)."""
+    return items_read([SYNTHESES], site, sites)

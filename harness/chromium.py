@@ -1,4 +1,4 @@
-"""Headless Chromium for the tests, driven by Playwright for Python.
+"""Headless Chromium for the tests and the bench, driven by Playwright for Python.
 
 Debian's Chromium (scripts/install-system.sh, or $CHROMIUM) is launched through
 `executable_path`: Playwright downloads no browser, `playwright install` is never run.
@@ -17,7 +17,7 @@ but routing turns the HTTP cache off: the axe-core pages took a fifth longer wit
             page.keyboard.type("helpdesk")
             page.wait_for_function("document.querySelectorAll('li').length > 0")
 
-This module does not import Playwright (its caller does: conftest.py's browser
+This module does not import Playwright (its caller does: tests/conftest.py's browser
 fixture), so that a missing package fails the browser tests alone, with its name.
 """
 from __future__ import annotations

@@ -1,12 +1,16 @@
-"""Debian's nginx, started by the tests from the generated configuration (build.py server-config)
-as a plain process with its own prefix on loopback ports: never the system service."""
+"""Servers on this machine's loopback for the tests and the bench, each on a free port: a folder served
+as it is (`serve_directory`), and Debian's nginx from the generated configuration (build.py
+server-config) as a plain process with its own prefix (`running_nginx`): never the system service."""
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -43,6 +47,25 @@ def _has_ipv6() -> bool:
 
 
 IPV6 = _has_ipv6()  # the IPv6 loopback exists here: nginx listens on [::1] too
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(folder: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields its URL, ending with '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextlib.contextmanager
