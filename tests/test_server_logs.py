@@ -239,6 +239,11 @@ def test_the_access_log_is_kept_the_days_the_privacy_statement_names(tmp_path):
     statement = {lang: (ROOT / f"content/region/vie-privee.{lang}.md").read_text(encoding="utf-8")
                  for lang in ("fr", "nl")}
     assert f"{days} jours" in statement["fr"] and f"{days} dagen" in statement["nl"]
+    # and, GDPR art. 13, what else it must say: the whole User-Agent is kept, the legal bases, the list
+    for lang, law, letter in (("fr", "article 6, paragraphe 1, f, du règlement général", "## La newsletter"),
+                              ("nl", "artikel 6, lid 1, f, van de algemene verordening", "## De nieuwsbrief")):
+        text = statement[lang]
+        assert "User-Agent" in text and law in text and letter in text, lang
     folder = tmp_path / "log"
     folder.mkdir(mode=0o750)
     log = folder / "access.log"
