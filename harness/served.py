@@ -69,14 +69,14 @@ def serve_directory(folder: Path):
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path, certificate: tuple[Path, Path] | None = None):
-    """Debian's nginx from the generated configuration, as a plain process with its own prefix,
-    on two free loopback ports (IPv4, and IPv6 when there is ::1), serving `public` (with a
-    self-signed certificate for every host). Every log nginx writes is in the folder yielded:
-    `access.log` (the sites' servers), `logs/error.log` (nginx.conf's own, at level info, so that
-    any line about a client would be seen) and `logs/debian-access.log` (Debian's http-level log, in
-    the combined format, for the servers that would name none). `certificate`: (certificate, key)
-    to use instead of the self-signed one."""
+def running_nginx(public: Path, root: Path = ROOT, certificate: tuple[Path, Path] | None = None):
+    """Debian's nginx from the generated configuration of the repository at `root`, as a plain
+    process with its own prefix, on two free loopback ports (IPv4, and IPv6 when there is ::1),
+    serving `public` (with a self-signed certificate for every host). Every log nginx writes is in
+    the folder yielded: `access.log` (the sites' servers), `logs/error.log` (nginx.conf's own, at
+    level info, so that any line about a client would be seen) and `logs/debian-access.log`
+    (Debian's http-level log, in the combined format, for the servers that would name none).
+    `certificate`: (certificate, key) to use instead of the self-signed one."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -97,7 +97,7 @@ def running_nginx(public: Path, certificate: tuple[Path, Path] | None = None):
                               http_port=http_port, https_port=https_port,
                               listen="127.0.0.1 [::1]" if IPV6 else "127.0.0.1",
                               brotli=BROTLI.exists())
-    text, report = server_config(ROOT, settings)
+    text, report = server_config(root, settings)
     assert not report.errors
     (tmp / "brusano.conf").write_text(text)
     (tmp / "logs").mkdir()

@@ -71,6 +71,18 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse, de l'actualité, de l'événement…")
     new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois "
                                     "est connu), de publication (actualité, avis) ou du début (événement)")
+    wordpress = sub.add_parser("import-wordpress",
+                               help="reprendre les contenus des anciens sites WordPress (exports WXR) dans content/")
+    wordpress.add_argument("exports", nargs="+", type=Path, metavar="EXPORT.xml",
+                           help="les fichiers d'export (Outils → Exporter), un par langue avec WPML")
+    wordpress.add_argument("--site", required=True, help="le territoire où les écrire (region, sud…)")
+    wordpress.add_argument("--uploads", type=Path, help="copie du dossier wp-content/uploads du serveur")
+    wordpress.add_argument("--translations", type=Path,
+                           help="table des traductions de WPML en CSV (element_id, trid, language_code)")
+    wordpress.add_argument("--dry-run", action="store_true", help="afficher le rapport sans rien écrire")
+    wordpress.add_argument("--force", action="store_true", help="remplacer aussi les fichiers modifiés depuis l'import")
+    wordpress.add_argument("--report", type=Path,
+                           help="fichier du rapport en Markdown (build/import-wordpress-<site>.md par défaut)")
     for command in sub.choices.values():
         global_options(command, top=False)
     return p
@@ -152,6 +164,8 @@ def run(args) -> int:
         return 1 if report.failed() else 0
     if args.command == "new":
         return new(args)
+    if args.command == "import-wordpress":
+        return import_wordpress(args)
     raise UsageError("unknown_command", input=args.command)
 
 
@@ -189,4 +203,26 @@ def new(args) -> int:
         created = scaffold.new_synthesis(args.root, args.site, args.date, args.slug)
     for path in created:
         print(messages.word("created", args.messages, path=path.relative_to(args.root)))
+    return 0
+
+
+def import_wordpress(args) -> int:
+    from publishing.commands.import_wordpress import import_wordpress
+    from publishing.commands.wordpress_report import render_report
+
+    outcome = import_wordpress(args.root, args.exports, args.site, uploads=args.uploads,
+                               translations=args.translations, dry_run=args.dry_run, force=args.force,
+                               today=args.today, progress=args.messages if sys.stderr.isatty() else None)
+    if outcome.report.failed():
+        print(outcome.report.render(args.messages) + " " + messages.word("wxr_failed", args.messages),
+              file=sys.stderr)
+        return 1
+    if outcome.report.problems:
+        print(outcome.report.render(args.messages))
+    print(render_report(outcome, args.messages, markdown=False, dry_run=args.dry_run), end="")
+    if not args.dry_run:
+        path = args.report or args.root / "build" / f"import-wordpress-{args.site}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_report(outcome, args.messages, markdown=True), encoding="utf-8")
+        print(messages.word("wxr_written", args.messages, count=len(outcome.written), path=path))
     return 0

@@ -29,13 +29,14 @@ LANGS = ("fr", "en")
 
 # Calls that take a code, by the name called: the catalogue's table, the code's position.
 CALLS = {"Problem": ("MESSAGES", 1), "CodedError": ("MESSAGES", 0), "UsageError": ("USAGE", 0),
-         "word": ("WORDS", 0)}
+         "word": ("WORDS", 0), "Note": ("MESSAGES", 1), "Finding": ("MESSAGES", 0)}
 # Methods that take a code, by (receiver, method).
 METHODS = {("report", "add"): ("MESSAGES", 1), ("report", "warn"): ("MESSAGES", 1),
            ("self", "add"): ("MESSAGES", 1),  # Report.warn
            ("findings", "add"): ("MESSAGES", 3)}
 # Places that pass on codes counted where they were first found (function, why).
-REPLAYS = {"Findings.report": "re-adds each link finding once, with the code given to findings.add"}
+REPLAYS = {"Findings.report": "re-adds each link finding once, with the code given to findings.add",
+           "_Run._make": "notes each Finding of a converted text with the code given to Finding"}
 # The function that turns pydantic's error types into codes: run rather than read.
 MAPPINGS = {"report_error"}
 MODULE_LEVEL = ast.parse("def module_level(): pass").body[0]  # a call outside functions: no variables

@@ -73,6 +73,13 @@ partner: Service fictif
 website: https://example.org/
 until: 2023-03-31
 """) \
+    + item("content/sud/valves/2023-02-10-zitdag.nl.md", """
+title: Een fictieve zitdag
+date: 2023-02-10
+summary: Een fictieve partner houdt een zitdag, alleen in het Nederlands aangekondigd.
+partner: Fictieve dienst
+until: 2023-03-31
+""", "Alleen in het Nederlands.") \
     + item("content/sud/valves/2022-12-01-ancienne.fr.md", """
 title: Une annonce terminée
 date: 2022-12-01
@@ -163,6 +170,16 @@ def test_notices_leave_the_list_after_their_end_date_and_their_page_says_so(buil
     assert "n&#x27;est plus affichée dans les valves" in old
     current = article(read(built, "sud/valves/2023-02-01-permanence/index.html"))
     assert '<a href="https://example.org/">Service fictif</a>' in current
+
+
+def test_a_notice_in_dutch_only_is_published_on_both_sites_marked_on_the_french_one(built):
+    dutch = article(read(built, "sud/nl/valves/index.html"))
+    assert '<a href="2023-02-10-zitdag/">Een fictieve zitdag</a>' in dutch
+    french = article(read(built, "sud/valves/index.html"))
+    assert '<a href="2023-02-10-zitdag/" lang="nl" hreflang="nl">Een fictieve zitdag</a>' in french
+    page = read(built, "sud/valves/2023-02-10-zitdag/index.html")
+    assert "Le texte ci-dessous est la version néerlandaise." in page and "Alleen in het Nederlands." in page
+    assert 'hreflang="fr"' not in page.split("</head>")[0]  # no French alternate announced
 
 
 def test_empty_lists_say_so(built):

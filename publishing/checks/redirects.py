@@ -11,6 +11,9 @@ from publishing.problems import Report
 def check_redirects(project: Project, plans: dict[tuple[str, str], SitePlan], report: Report) -> None:
     path = project.root / "sites" / FILE
     moved = {r.key: r for r in project.redirects if not r.same}
+    # the addresses of each plan's pages, gathered once: thousands of old addresses (an imported
+    # WordPress site) are each looked up, not compared with every page
+    urls = {site: {page.url for page in plan.pages} for site, plan in plans.items()} if project.redirects else {}
     for redirect in project.redirects:
         where, line = f"addresses[{redirect.index}].to", redirect.to_line
         target = moved.get(normal(redirect.new))
@@ -23,18 +26,17 @@ def check_redirects(project: Project, plans: dict[tuple[str, str], SitePlan], re
                 report.add(path, "address_chain", line=line, where=where, input=redirect.new,
                            other=target.line, expected=final.new)
             continue
-        if not _is_page(redirect.new, project, plans):
+        if not _is_page(redirect.new, project, urls):
             report.add(path, "address_no_page", line=line, where=where, input=redirect.new)
 
 
-def _is_page(url: str, project: Project, plans: dict[tuple[str, str], SitePlan]) -> bool:
+def _is_page(url: str, project: Project, urls: dict[tuple[str, str], set[str]]) -> bool:
     found = locate(url, project.territories)
     if found is None:
         return False
     territory, lang, rest = found
-    plan = plans.get((territory.id, lang))
     wanted = rest if rest == "" or rest.endswith("/") else rest + "/"
-    return plan is not None and any(page.url == wanted for page in plan.pages)
+    return wanted in urls.get((territory.id, lang), ())
 
 
 def _follow(redirect: Redirect, moved: dict[tuple[str, str], Redirect]) -> tuple[Redirect, bool]:

@@ -38,9 +38,10 @@ class DatedFiles:
 
 
 def dated_files(content_dir: Path, territory_ids: tuple[str, ...], folder: str, report: Report,
-                name_code: str) -> Iterator[DatedFiles]:
+                name_code: str, dutch_only: bool = False) -> Iterator[DatedFiles]:
     """Each item of content/<territory>/<folder>/, its names checked: a file whose name does not
-    follow the pattern, or whose date does not exist, is reported with name_code."""
+    follow the pattern, or whose date does not exist, is reported with name_code. An item in
+    Dutch only is refused (`no_french`) unless dutch_only allows it (news, notices, events)."""
     for tid in territory_ids:
         where = content_dir / tid / folder
         if not where.is_dir():
@@ -55,12 +56,13 @@ def dated_files(content_dir: Path, territory_ids: tuple[str, ...], folder: str, 
                 continue
             groups.setdefault(path.name.rsplit(".", 2)[0], {})[match.group(5)] = path
         for slug, paths in groups.items():
-            if "fr" not in paths:
+            if "fr" not in paths and not dutch_only:
                 report.add(paths["nl"], "no_french", stem=slug)
                 continue
             day = name_date(slug)
             if day is None:
-                report.add(paths["fr"], name_code, input=paths["fr"].name)
+                first = next(iter(paths.values()))
+                report.add(first, name_code, input=first.name)
                 continue
             yield DatedFiles(tid, slug, day, paths)
 

@@ -101,7 +101,8 @@ class EventMeta(schema.Strict):
 def load_events(content_dir: Path, project: Project, report: Report) -> list[Event]:
     found: list[Event] = []
     ids = tuple(project.territories) or ()
-    for item in read_items(dated_files(content_dir, ids, AGENDA, report, "item_name"), EventMeta, report,
+    files = dated_files(content_dir, ids, AGENDA, report, "item_name", dutch_only=True)
+    for item in read_items(files, EventMeta, report,
                            lambda meta: meta.start.date() if isinstance(meta.start, datetime) else meta.start,
                            "start"):
         event = make_event(item, project, report)
@@ -161,21 +162,21 @@ def make_place(address: schema.AddressSchema, item: ReadItem[EventMeta], project
     commune_id, _, part = ref.partition("/")
     commune: Commune | None = project.communes.get(commune_id)
     if commune is None:
-        report.add(item.source, "unknown_commune", line=item.locators["fr"].line(("address", "commune")),
+        report.add(item.source, "unknown_commune", line=item.locators[item.lang].line(("address", "commune")),
                    where="address.commune", input=address.commune, suggestion="")
         return None
     if commune.parts and not part:
-        report.add(item.source, "commune_needs_part", line=item.locators["fr"].line(("address", "commune")),
+        report.add(item.source, "commune_needs_part", line=item.locators[item.lang].line(("address", "commune")),
                    where="address.commune", input=address.commune, example=commune.parts[0].id)
         return None
     area = next((a for a in commune.areas if a.id == ref or (not part and a.id == commune_id)), None)
     if area is None:
-        report.add(item.source, "unknown_commune", line=item.locators["fr"].line(("address", "commune")),
+        report.add(item.source, "unknown_commune", line=item.locators[item.lang].line(("address", "commune")),
                    where="address.commune", input=address.commune, suggestion="")
         return None
     postcodes = set(commune.postcodes) | {pc for part in commune.parts for pc in part.postcodes}
     if address.postcode not in postcodes:
-        report.add(item.source, "postcode_mismatch", line=item.locators["fr"].line(("address", "postcode")),
+        report.add(item.source, "postcode_mismatch", line=item.locators[item.lang].line(("address", "postcode")),
                    where="address.postcode", input=address.postcode, commune=commune.name.fr,
                    allowed=", ".join(sorted(postcodes)))
         return None

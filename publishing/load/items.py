@@ -3,8 +3,9 @@
 Each language file has the whole header (Decap CMS and `build.py new` write both): the
 fields of the item itself (dates, place, themes…) must be the same in French and Dutch; the
 texts (title, summary, image alternative, audience, price, venue) are the language's own.
-French is the reference: an item without French is not published, one without Dutch is
-published in French on the Dutch site, marked, as any page.
+French is the reference: an item without Dutch is published in French on the Dutch site,
+marked, as any page. An item in Dutch only (a partner's notice often is, an imported WordPress
+item may be) is published the same way the other way round: in Dutch on the French site, marked.
 """
 from __future__ import annotations
 
@@ -28,12 +29,13 @@ M = TypeVar("M", bound=BaseModel)
 PLACEHOLDER = "…"
 
 # The fields of a header that are the language's own; all others must agree between languages.
-TEXT_FIELDS = frozenset({"title", "summary", "image_alt", "audience", "price", "venue", "draft"})
+TEXT_FIELDS = frozenset({"title", "summary", "image_alt", "audience", "price", "venue", "draft", "source"})
 
 
 @dataclass
 class ReadItem(Generic[M]):
-    """An item's headers and texts by language; the French header is the reference."""
+    """An item's headers and texts by language; the French header is the reference (the Dutch
+    one for an item in Dutch only)."""
 
     files: DatedFiles
     metas: dict[str, M]
@@ -41,15 +43,20 @@ class ReadItem(Generic[M]):
     locators: dict[str, Locator]
 
     @property
+    def lang(self) -> str:
+        """The reference language: French, or Dutch for an item in Dutch only."""
+        return "fr" if "fr" in self.metas else next(iter(self.metas))
+
+    @property
     def meta(self) -> M:
-        return self.metas["fr"]
+        return self.metas[self.lang]
 
     @property
     def source(self) -> Path:
-        return self.texts["fr"].source
+        return self.texts[self.lang].source
 
-    def line(self, key: str, lang: str = "fr") -> int | None:
-        return self.locators[lang].line((key,))
+    def line(self, key: str, lang: str | None = None) -> int | None:
+        return self.locators[lang or self.lang].line((key,))
 
 
 def read_items(found: Iterator[DatedFiles], model: type[M], report: Report, date_of: Callable[[M], date],
@@ -74,20 +81,23 @@ def read_items(found: Iterator[DatedFiles], model: type[M], report: Report, date
             texts[lang] = ItemText(lang, fields["title"], fields["summary"], md.body, md.body_line, path,
                                    image_alt=fields.get("image_alt"), audience=fields.get("audience"),
                                    price=fields.get("price"), venue=fields.get("venue"))
-        if "fr" not in texts:
-            continue
-        french = metas["fr"].model_dump(exclude=set(TEXT_FIELDS))
+        if "fr" in files.paths and "fr" not in texts or not texts:
+            continue  # the French file has a problem (reported): the item waits for it
+        item = ReadItem(files, metas, texts, locators)
+        reference = item.meta.model_dump(exclude=set(TEXT_FIELDS))
         for lang, meta in metas.items():
-            if lang == "fr":
+            if lang == item.lang:
                 continue
             other = meta.model_dump(exclude=set(TEXT_FIELDS))
-            differing = sorted(key for key in french if french[key] != other.get(key))
+            differing = sorted(key for key in reference if reference[key] != other.get(key))
             if differing:
                 report.add(texts[lang].source, "item_mismatch", line=locators[lang].line((differing[0],)),
-                           input=", ".join(differing), other=texts["fr"].source.name)
+                           input=", ".join(differing), other=item.source.name)
         if "nl" not in files.paths:
             report.warn(files.paths["fr"], "not_translated", stem=files.slug)
-        yield ReadItem(files, metas, texts, locators)
+        elif "fr" not in files.paths:
+            report.warn(files.paths["nl"], "item_dutch_only", stem=files.slug)
+        yield item
 
 
 def image_of(item: ReadItem[Any], report: Report) -> tuple[bool, Path | None]:

@@ -47,8 +47,8 @@ class NoticeMeta(NewsMeta):
 
 def load_news(content_dir: Path, territory_ids: tuple[str, ...], report: Report) -> list[News]:
     found: list[News] = []
-    for item in read_items(dated_files(content_dir, territory_ids, NEWS, report, "item_name"), NewsMeta,
-                           report, lambda meta: meta.date, "date"):
+    files = dated_files(content_dir, territory_ids, NEWS, report, "item_name", dutch_only=True)
+    for item in read_items(files, NewsMeta, report, lambda meta: meta.date, "date"):
         ok, image = image_of(item, report)
         if ok:
             meta = item.meta
@@ -60,8 +60,8 @@ def load_news(content_dir: Path, territory_ids: tuple[str, ...], report: Report)
 
 def load_notices(content_dir: Path, territory_ids: tuple[str, ...], report: Report) -> list[Notice]:
     found: list[Notice] = []
-    for item in read_items(dated_files(content_dir, territory_ids, NOTICES, report, "item_name"), NoticeMeta,
-                           report, lambda meta: meta.date, "date"):
+    files = dated_files(content_dir, territory_ids, NOTICES, report, "item_name", dutch_only=True)
+    for item in read_items(files, NoticeMeta, report, lambda meta: meta.date, "date"):
         ok, image = image_of(item, report)
         meta = item.meta
         if meta.website is not None and not contact.valid_url(meta.website):

@@ -96,6 +96,7 @@ class PageMeta(Strict):
     updated: date | None = None
     draft: bool = False
     hide: list[Literal["navigation", "toc"]] = []
+    source: str | None = None  # where the text comes from (an imported WordPress page): for the team, not published
 
     @field_validator("title", "description", mode="before")
     @classmethod

@@ -40,7 +40,7 @@ def load_communes(sites_dir: Path, report: Report) -> dict[str, Commune]:
 
 # The files of sites/ that are no territory: the communes, the old sites' addresses (load.redirects),
 # the newsletter's setting (load.newsletters)
-DATA_FILES = ("communes", "anciennes-adresses", "newsletter")
+DATA_FILES = ("communes", "anciennes-adresses", "newsletter", "wordpress")
 
 
 def load_territories(sites_dir: Path, communes: dict[str, Commune], report: Report) -> dict[str, Territory]:

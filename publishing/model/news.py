@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from publishing.model.langs import DEFAULT_LANG
 from publishing.model.page import DocumentText, Translatable
 from publishing.model.paths import NEWS, NOTICES
 
@@ -36,8 +37,9 @@ class Item(Translatable):
         return f"{self.folder}/{self.slug}"
 
     def text(self, lang: str) -> ItemText:
-        """The text in a language, or the French one when it is not translated."""
-        return self.texts.get(lang) or self.texts["fr"]
+        """The text in a language; when it is not translated, the French one, or the Dutch one
+        of an item written in Dutch only (a partner's notice often is)."""
+        return self.texts.get(lang) or self.texts.get(DEFAULT_LANG) or next(iter(self.texts.values()))
 
 
 @dataclass(frozen=True)

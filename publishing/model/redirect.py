@@ -3,6 +3,7 @@ content (sites/anciennes-adresses.yml, publishing.load.redirects)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from publishing.model.langs import LANGS
@@ -38,6 +39,13 @@ def normal(url: str) -> tuple[str, str]:
     return host, (path.rstrip("/") or "/")
 
 
+@lru_cache(maxsize=64)
+def _home(url: str) -> tuple[str, str]:
+    """The host and path prefix ("/nl/") of a site's home: a dozen, asked for every old address."""
+    host, path = normal(url)
+    return host, path.rstrip("/") + "/"
+
+
 def locate(url: str, territories: dict[str, Territory]) -> tuple[Territory, str, str] | None:
     """The territory, language and path within its site ("revues/kairos/", "" for the home) of a
     URL of our domains, written with www. or not; None for another host."""
@@ -46,8 +54,7 @@ def locate(url: str, territories: dict[str, Territory]) -> tuple[Territory, str,
     candidates = []
     for territory in territories.values():
         for lang in LANGS:
-            home_host, home_path = normal(territory.url[lang])
-            prefix = home_path.rstrip("/") + "/"
+            home_host, prefix = _home(territory.url[lang])
             if home_host == host and (path if path.endswith("/") else path + "/").startswith(prefix):
                 candidates.append((len(prefix), territory, lang, path[len(prefix):]))
     if not candidates:

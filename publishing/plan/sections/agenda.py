@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from publishing.model import LANGS, Event, Lookup, Month, NavOrder, Project, long_date, month_year
+from publishing.model import DEFAULT_LANG, LANGS, Event, Lookup, Month, NavOrder, Project, long_date, month_year
 from publishing.model.paths import AGENDA, AGENDA_FEED
 from publishing.output import ical, structured_data
 from publishing.plan import templates
@@ -112,7 +112,7 @@ def agenda_listing(section: SectionContext, coming: list[Event] | None, past: li
 
 def formats_of(event: Event) -> list[str]:
     return (["online"] if event.online is not None else []) + (["place"] if event.place or
-                                                               event.text("fr").venue else [])
+                                                               event.text(DEFAULT_LANG).venue else [])
 
 
 def entry(section: SectionContext, event: Event, depth: int) -> Entry:
