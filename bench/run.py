@@ -26,7 +26,8 @@ Chromium is there, the hosts a page actually requests once loaded, and, when ngi
 there, the production server under load: requests per second and latency for 50 clients
 over 20 s, steady, during a deploy and during a rollback, with failed requests and pages
 served torn (bench/server_load.py); the preview: twenty saves of a page and of a shared
-file, each timed from the write to the page showing it (bench/preview.py).
+file, each timed from the write to the page showing it (bench/preview.py); the audience report on a
+month of logs, 2 million lines and 1 GB (bench/audience.py).
 """
 from __future__ import annotations
 
@@ -372,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
         from bench import preview
 
         previewed = preview.measure(20)
+        from bench import audience
+
+        read = audience.measure()  # build.py audience on a month of logs (bench/audience.py)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -447,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
         row("  pages served by the new release during the deploy", str(served[1].served["B"]), "", "> 0",
             served[1].served["B"] > 0)
 
+    row(f"audience: {read['lines']:,} log lines, {read['bytes'] / 1e9:.2f} GB read (s)", f"{read['wall']:.1f}", "",
+        "< 60", read["wall"] < 60)
     width = max(len(r[0]) for r in rows)
     print()
     print(f"{'':{width}}  {'real':>10}  {x:>10}  {'target':<16}")

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from publishing.model.access_log import LOAD_TEST_AGENT  # left out of the audience report
 from publishing.output.precompress import compress, compressed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +138,7 @@ async def client(port: int, host: str, asks: list[Ask], phase: Phase, going: Cal
             assert reader is not None
             started = time.monotonic()
             writer.write(f"GET {ask.path} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: {ask.encoding}\r\n"
-                         "Connection: keep-alive\r\n\r\n".encode())
+                         f"User-Agent: {LOAD_TEST_AGENT}\r\nConnection: keep-alive\r\n\r\n".encode())
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
             lines = head.decode("latin-1").split("\r\n")
             status = int(lines[0].split()[1])

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 from datetime import date
@@ -61,6 +62,16 @@ def parser() -> argparse.ArgumentParser:
     letter.add_argument("--site", choices=TERRITORY_IDS, default="region")
     letter.add_argument("--month", required=True, metavar="AAAA-MM", help="le mois de l'édition, par ex. 2026-12")
     letter.add_argument("--out", type=Path, help="dossier écrit")
+    audience = sub.add_parser("audience", help="l'audience des sites d'après les journaux du serveur : une page HTML, "
+                                               "des tableaux CSV et un résumé (build/audience/ par défaut)")
+    audience.add_argument("--logs", type=Path, nargs="+", default=[], metavar="FICHIER",
+                          help="journaux d'accès nginx, simples ou .gz, dans n'importe quel ordre (par défaut "
+                               "celui de server.yml et ses rotations) ; sans eux, --year additionne les "
+                               "rapports des mois déjà faits dans --out")
+    period = audience.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="AAAA-MM", help="le mois compté, par ex. 2026-11")
+    period.add_argument("--year", metavar="AAAA", help="l'année comptée (les mois additionnés)")
+    audience.add_argument("--out", type=Path, help="dossier écrit")
     rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
     rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
     new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
@@ -164,6 +175,8 @@ def run(args) -> int:
         return 1 if report.failed() else 0
     if args.command == "new":
         return new(args)
+    if args.command == "audience":
+        return audience(args)
     if args.command == "import-wordpress":
         return import_wordpress(args)
     raise UsageError("unknown_command", input=args.command)
@@ -186,6 +199,26 @@ def server_config(args) -> int:
 
         args.logrotate.write_text(logrotate(settings), encoding="utf-8")
     return 0
+
+
+def audience(args) -> int:
+    from publishing.commands.audience import audience, period_of
+
+    period = period_of(args.month, args.year)
+    if args.month and not args.logs:  # the server's own log (server.yml) and its rotated files
+        from publishing.commands.server_config import read_settings
+
+        log = Path(read_settings(args.root / "server.yml").access_log)
+        args.logs = sorted(log.parent.glob(glob.escape(log.name) + "*"))
+        if not args.logs:
+            raise UsageError("logs_needed", path=log)
+    shown = args.messages if sys.stderr.isatty() else None  # a count of lines on a terminal
+    written, _figures, report = audience(args.root, args.logs, period, args.out, progress=shown)
+    if report.problems:
+        print(report.render(args.messages), file=sys.stderr if report.failed() else sys.stdout)
+    for path in written:
+        print(path)
+    return 1 if report.failed() else 0
 
 
 def new(args) -> int:

@@ -4,7 +4,7 @@ wide tables) on the region's site; and the menu, which must show all its tabs at
 
 Each site in each language is served on localhost as on its own domain (harness.served.serve_directory:
 the 404 page links its assets from the domain's root) and opened in headless Chromium
-(tests/chromium.py, Playwright); axe-core (npm, node_modules/axe-core) is loaded into each page before
+(harness/chromium.py, Playwright); axe-core (npm, node_modules/axe-core) is loaded into each page before
 its own scripts, and run with the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA (wcag22aa
 included) and its best practices. No violation is allowed, whatever its impact: each is printed
 with the elements it concerns.

@@ -16,6 +16,8 @@ from harness.served import serve_directory
 from publishing import build_sites, check
 from tests.support import make_repo
 
+pytestmark = pytest.mark.slow  # every test here builds sites
+
 TODAY = date(2026, 12, 4)
 
 
@@ -111,7 +113,6 @@ def links(html: str) -> dict[str, str]:
             for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', html, re.S)}
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("prefix, regional, local, news", [
     ("", "Atelier régional", "Atelier local", "Une nouvelle permanence fictive"),
     ("nl/", "Regionale workshop", "Lokale workshop", "Een nieuw fictief spreekuur"),
@@ -129,7 +130,6 @@ def test_the_sud_home_shows_its_coming_events_and_its_news_linking_to_their_page
     assert '<time datetime="2026-12-10T09:30:00+01:00">' in home
 
 
-@pytest.mark.slow
 def test_the_home_says_who_the_territory_is_in_two_lines_and_hides_the_side_columns(built):
     html = page(built, "sud/index.html")
     home = article(html)
@@ -139,7 +139,6 @@ def test_the_home_says_who_the_territory_is_in_two_lines_and_hides_the_side_colu
     assert re.search(r'data-md-type="navigation"\s+hidden', html) and re.search(r'data-md-type="toc"\s+hidden', html)
 
 
-@pytest.mark.slow
 def test_the_region_home_shows_the_bassin_event_flagged_for_the_region_marked_and_on_the_bassin_site(built):
     home = article(page(built, "region/index.html"))
     found = links(home)
@@ -151,7 +150,6 @@ def test_the_region_home_shows_the_bassin_event_flagged_for_the_region_marked_an
     assert nl["https://www.zorgzone-zuid.brussels/agenda/2026-12-10-atelier-regional/"] == "Regionale workshop"
 
 
-@pytest.mark.slow
 def test_a_home_without_coming_events_or_news_says_so_and_links_the_lists(built):
     home = article(page(built, "nord/index.html"))
     assert "Aucun événement n&#x27;est annoncé pour le moment." in home
@@ -159,7 +157,6 @@ def test_a_home_without_coming_events_or_news_says_so_and_links_the_lists(built)
     assert {"agenda/", "actualites/"} <= set(links(home))
 
 
-@pytest.mark.slow
 def test_the_presentation_page_holds_the_text_and_the_home_links_to_it(built):
     for prefix, title, text in (("", "Le bassin en bref", "Le texte de présentation du bassin."),
                                 ("nl/", "De zorgzone in het kort", "De voorstellingstekst van de zorgzone.")):
@@ -168,7 +165,6 @@ def test_the_presentation_page_holds_the_text_and_the_home_links_to_it(built):
         assert text in presentation and text not in page(built, f"sud/{prefix}index.html")
 
 
-@pytest.mark.slow
 def test_the_helpdesk_block_gives_the_region_s_line_to_a_bassin_without_its_own(built):
     sud = article(page(built, "sud/index.html"))
     assert '<a href="tel:+3228802980">+32 2 880 29 80</a>' in sud  # sites/region.yml: Sud has no phone
@@ -181,7 +177,6 @@ def test_the_helpdesk_block_gives_the_region_s_line_to_a_bassin_without_its_own(
     assert links(region)["helpdesk/"] == "Alles over de helpdesk"
 
 
-@pytest.mark.slow
 def test_a_text_under_the_home_s_front_matter_comes_below_the_blocks_and_only_its_links_are_checked(tmp_path):
     files = FILES.replace("    description: Une phrase fictive qui dit ce qu'est le territoire.\n    nav: 0\n    ---\n",
                           "    description: Une phrase fictive qui dit ce qu'est le territoire.\n    nav: 0\n    ---\n"

@@ -138,6 +138,7 @@ def test_a_page_in_content_shared_appears_on_all_six_sites(tmp_path):
     (("  - forest\n", "  - forrest\n"), "sites/sud.yml:14: communes[0]: commune inconnue « forrest »."),
     (("  nl: Zorgzone Zuid\n", ""), "sites/sud.yml:3: name: le texte néerlandais manque pour « name »."),
 ])
+@pytest.mark.slow
 def test_a_typo_in_a_territory_config_stops_the_build_with_file_line_and_fix(tmp_path, change, expected):
     from publishing import build_sites
     from tests.support import make_repo

@@ -71,6 +71,7 @@ def article(page: str) -> str:
     return page[page.index("<article"):page.index("</article>")]
 
 
+@pytest.mark.slow
 def test_a_translated_news_item_is_one_item_in_both_languages_with_its_image(imported):
     root, public, _ = imported
     folder = root / "content/region/actualites"
@@ -95,6 +96,7 @@ def test_a_translated_news_item_is_one_item_in_both_languages_with_its_image(imp
         in head  # paired across languages
 
 
+@pytest.mark.slow
 def test_internal_links_lead_to_the_new_pages(imported):
     _root, public, _ = imported
     french = article(read(public, "region/actualites/2023-03-01-forum-fictif-des-aidants/index.html"))
@@ -109,6 +111,7 @@ def test_internal_links_lead_to_the_new_pages(imported):
     assert "comme l&#x27;annonçait un ancien article." in other or "comme l'annonçait un ancien article." in other
 
 
+@pytest.mark.slow
 def test_the_timed_event_is_at_its_local_time_and_place_the_all_day_one_is_held(imported):
     root, public, _ = imported
     page = article(read(public, "region/agenda/2023-04-12-atelier-fictif-decriture/index.html"))
@@ -121,6 +124,7 @@ def test_the_timed_event_is_at_its_local_time_and_place_the_all_day_one_is_held(
     assert "start: 2023-02-20\n" in all_day and "status: held\n" in all_day
 
 
+@pytest.mark.slow
 def test_a_notice_in_dutch_only_is_on_both_sites(imported):
     root, public, _ = imported
     names = [p.name for p in (root / "content/region/valves").iterdir()]
@@ -132,6 +136,7 @@ def test_a_notice_in_dutch_only_is_on_both_sites(imported):
     assert "Le texte ci-dessous est la version néerlandaise." in french and "Fictieve zitdag" in french
 
 
+@pytest.mark.slow
 def test_nothing_forbidden_or_private_is_published(imported):
     root, public, _ = imported
     for page in public.rglob("*.html"):
@@ -147,6 +152,7 @@ def test_nothing_forbidden_or_private_is_published(imported):
     assert "draft: true\n" in draft and "source: 'WordPress region #401'" in draft
 
 
+@pytest.mark.slow
 def test_the_report_names_each_thing_to_fix(imported):
     root, _public, printed = imported
     written = (root / "build/import-wordpress-region.md").read_text()
@@ -160,6 +166,7 @@ def test_the_report_names_each_thing_to_fix(imported):
            "2023-02-01-permanence-fictive.fr.md)" in printed
 
 
+@pytest.mark.slow
 def test_old_addresses_lead_to_the_articles(imported):
     root, _public, _ = imported
     text = (root / "sites/anciennes-adresses.yml").read_text()
@@ -171,6 +178,7 @@ def test_old_addresses_lead_to_the_articles(imported):
     assert "qui-sommes-nous" not in text  # a draft page gets no redirect
 
 
+@pytest.mark.slow
 def test_a_second_run_changes_nothing(imported, tmp_path):
     root, _public, _ = imported
     before = snapshot(root)
@@ -218,6 +226,7 @@ def request(port: int, host: str, path: str, tls: bool) -> http.client.HTTPRespo
     return response
 
 
+@pytest.mark.slow
 def test_the_old_addresses_answer_one_301_to_the_article_on_nginx(imported):
     root, public, _ = imported
     # nginx's workers run as nobody: the served tree must be readable by all, outside pytest's 0700 folders

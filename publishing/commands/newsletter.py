@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from publishing.commands.check import load_project
 from publishing.load.newsletters import read_settings
 from publishing.model import LANGS, Month, parse_month
 from publishing.model.newsletter import Issue
-from publishing.output.newsletter import email_html, email_text
+from publishing.output.newsletter import email_html, email_text, from_the_email
 from publishing.plan.sections.newsletter import issue
 from publishing.problems import Report, UsageError
 
@@ -33,6 +33,7 @@ def newsletter(root: Path, site: str, month_text: str, out: Path | None = None,
     edition = next((e for e in project.editions if e.territory == site and e.month == month), None)
     settings = read_settings(root / "sites", report)
     out = out or root / "build" / "newsletter"
+    hosts = frozenset(urlsplit(t.url[lang]).netloc for t in project.territories.values() for lang in LANGS)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for lang in LANGS:
@@ -40,7 +41,7 @@ def newsletter(root: Path, site: str, month_text: str, out: Path | None = None,
         if current.empty:
             report.add(root / "content" / site, "newsletter_nothing", month=month.isoformat())
             return [], report
-        current = absolute_editorial(current)
+        current = from_the_email(absolute_editorial(current), hosts)
         t = project.strings.for_lang(lang)
         stem = out / f"newsletter-{site}-{month.isoformat()}-{lang}"
         stem.with_suffix(".html").write_text(email_html(root, current, settings.unsubscribe, t), encoding="utf-8")

@@ -9,10 +9,25 @@ that one selection: the web page of the archive, and the e-mail (publishing.outp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from publishing.model.dates import Month
 from publishing.model.page import DocumentText, Translatable
 from publishing.model.paths import NEWSLETTER
+
+# The e-mail's links to the sites carry the edition (?nl=2026-12, the same in both languages), so
+# that the audience report (publishing.model.audience) counts the visits that start from it. It
+# names an edition, never a reader; the privacy statement says so.
+EDITION_PARAMETER = "nl"
+
+
+def from_edition(url: str, month: Month, hosts: frozenset[str]) -> str:
+    """The address with the edition's parameter when it leads to one of the sites (hosts)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.netloc not in hosts:
+        return url
+    query = (parts.query + "&" if parts.query else "") + f"{EDITION_PARAMETER}={month.isoformat()}"
+    return parts._replace(query=query).geturl()
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import textwrap
-from html import unescape
+from dataclasses import replace
+from html import escape, unescape
 from pathlib import Path
 
 import css_inline
 import jinja2
 
-from publishing.model.newsletter import Issue
+from publishing.model.newsletter import Issue, from_edition
 from publishing.model.strings import Lookup, month_year
 
 INLINER = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
@@ -28,6 +29,19 @@ def email_html(root: Path, issue: Issue, unsubscribe: str, t: Lookup) -> str:
     html = environment.get_template("newsletter.html").render(issue=issue, unsubscribe=unsubscribe,
                                                                month=month_year(issue.month, t))
     return INLINER.inline(html)
+
+
+def from_the_email(issue: Issue, hosts: frozenset[str]) -> Issue:
+    """The edition whose links to the sites (hosts) carry its parameter (?nl=2026-12): the audience
+    report counts the visits that start from the e-mail, by edition."""
+    def mark(url: str) -> str:
+        return from_edition(url, issue.month, hosts)
+
+    editorial = re.sub(r'href="([^"]*)"', lambda m: f'href="{escape(mark(unescape(m.group(1))))}"',
+                       issue.editorial_html)
+    sections = [(heading, [replace(item, url=mark(item.url)) for item in items]) for heading, items in issue.sections]
+    return replace(issue, url=mark(issue.url), site_url=mark(issue.site_url), editorial_html=editorial,
+                   sections=sections)
 
 
 def email_text(issue: Issue, unsubscribe: str) -> str:

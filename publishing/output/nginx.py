@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from publishing.model import LANGS, Territory
+from publishing.model import access_log as log_format
 from publishing.model.redirect import Redirect, locate
 
 YEAR = 365 * 24 * 3600
@@ -174,8 +175,7 @@ def config(territories: dict[str, Territory], settings: ServerSettings, redirect
         "",
         "# The logs keep no full IP address: the last byte (IPv4) or the last 80 bits (IPv6) are dropped.",
         *client_map(),
-        "log_format brusano '$brusano_client [$time_local] \"$host\" \"$request\" $status $body_bytes_sent '",
-        "                   '\"$http_referer\" \"$http_user_agent\"';",
+        *log_format.nginx_lines(),  # the format build.py audience reads (publishing/model/access_log.py)
         "",
         "# How long a response may be kept: fingerprinted assets a year, feeds minutes, HTML revalidated.",
         "map $uri $brusano_cache {",
@@ -271,7 +271,7 @@ def _logs(settings: ServerSettings) -> list[str]:
     the address it writes in its error lines (`client: ...`), so the sites' servers write none:
     a request's status is in the access log; nginx's own messages (start, configuration) still go
     to the error_log of nginx.conf, which holds no client address."""
-    return [f"    access_log {settings.access_log} brusano;", "    error_log /dev/null emerg;"]
+    return [f"    access_log {settings.access_log} {log_format.NAME};", "    error_log /dev/null emerg;"]
 
 
 def _tls(settings: ServerSettings, host: str) -> list[str]:

@@ -763,6 +763,53 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "this translation dates from {date}.",
                "carry the changes of '{source}' over into this file (and update its 'updated' date, if it has one)."),
     },
+    # --- the audience report (build.py audience) ---------------------------------------
+    "log_unreadable": {
+        "fr": ("journal illisible : {detail}.", "vérifiez le chemin du fichier et ses droits de lecture."),
+        "en": ("the log cannot be read: {detail}.", "check the file's path and that it can be read."),
+    },
+    "log_other_format": {
+        "fr": ("ce fichier n'est pas un journal au format « {name} » qu'écrit « build.py server-config » "
+               "(ses premières lignes ne s'y lisent pas) : il est laissé de côté.",
+               "donnez les journaux d'accès des sites (access_log … {name} dans la configuration nginx), "
+               "pas le journal d'erreurs ni celui d'un autre serveur."),
+        "en": ("this file is not a log in the '{name}' format that 'build.py server-config' writes "
+               "(its first lines do not read as such): it is left out.",
+               "give the sites' access logs (access_log … {name} in the nginx configuration), "
+               "not the error log or another server's."),
+    },
+    "log_malformed": {
+        "fr": ("ligne illisible, ignorée ({count} en tout dans les journaux lus).",
+               "rien à faire si elles sont rares (une ligne coupée par une rotation) ; nombreuses, vérifiez "
+               "que la configuration nginx est celle de « build.py server-config »."),
+        "en": ("unreadable line, left out ({count} in all in the logs read).",
+               "nothing to do when they are rare (a line cut by a rotation); when many, check that nginx's "
+               "configuration is the one 'build.py server-config' writes."),
+    },
+    "log_truncated": {
+        "fr": ("fichier compressé coupé à partir de la ligne {line} : la suite est ignorée.",
+               "rien à faire pour un journal en cours de rotation ; sinon, recopiez le fichier."),
+        "en": ("compressed file cut from line {line} on: the rest is left out.",
+               "nothing to do for a log being rotated; otherwise copy the file again."),
+    },
+    "log_empty_period": {
+        "fr": ("aucune visite comptée pour {period} : le rapport écrit le dit.",
+               "vérifiez la période demandée (--month, --year) et les journaux donnés (--logs)."),
+        "en": ("no visit counted for {period}: the report written says so.",
+               "check the period asked (--month, --year) and the logs given (--logs)."),
+    },
+    "report_unreadable": {
+        "fr": ("ce tableau d'un rapport d'audience ne se lit pas : {detail}.",
+               "refaites le rapport de ce mois avec ses journaux, s'ils sont encore là, ou retirez ses fichiers."),
+        "en": ("this table of an audience report cannot be read: {detail}.",
+               "make that month's report again from its logs, if they are still there, or remove its files."),
+    },
+    "year_months_missing": {
+        "fr": ("{year} : pas de rapport pour {months} ; l'année ne compte que les mois trouvés.",
+               "faites le rapport de ces mois (--month, avec leurs journaux) dans ce dossier, s'ils sont encore là."),
+        "en": ("{year}: no report for {months}; the year counts only the months found.",
+               "make those months' reports (--month, with their logs) in this folder, if the logs are still there."),
+    },
     "mkdocs_warning": {
         "fr": ("{detail}", "corrigez le lien ou la page indiquée."),
         "en": ("{detail}", "fix the link or page named."),
@@ -808,6 +855,10 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "a synthesis needs --site <territory> and --date YYYY-MM-DD (or YYYY-MM when only the month is known).",
     },
     "not_a_month": {"fr": "« {input} » n'est pas un mois AAAA-MM.", "en": "'{input}' is not a YYYY-MM month."},
+    "logs_needed": {"fr": "aucun journal d'accès en {path}* (access_log de server.yml) : donnez-les avec --logs.",
+                    "en": "no access log at {path}* (access_log in server.yml): give them with --logs."},
+    "not_a_year": {"fr": "« {input} » n'est pas une année AAAA (--month AAAA-MM ou --year AAAA).",
+                   "en": "'{input}' is not a YYYY year (--month YYYY-MM or --year YYYY)."},
     "item_needs_site_date": {  # build.py new actualite|evenement|avis
         "fr": "{kind} demande --site <territoire> et --date AAAA-MM-JJ.",
         "en": "{kind} needs --site <territory> and --date YYYY-MM-DD.",
@@ -832,6 +883,7 @@ WORDS = {
                "en": "Strict mode: warnings count as errors."},
     "created": {"fr": "créé : {path}", "en": "created: {path}"},
     "online": {"fr": "en ligne : {path}", "en": "online: {path}"},
+    "lines_read": {"fr": "{count} lignes lues", "en": "{count} lines read"},
     "wxr_read": {"fr": "lu : {path} ({count} éléments)", "en": "read: {path} ({count} items)"},
     "wxr_redirects_comment": {"fr": "Importé de WordPress ({site}) par build.py import-wordpress",
                               "en": "Imported from WordPress ({site}) by build.py import-wordpress"},
