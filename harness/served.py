@@ -69,14 +69,17 @@ def serve_directory(folder: Path):
 
 
 @contextlib.contextmanager
-def running_nginx(public: Path, root: Path = ROOT, certificate: tuple[Path, Path] | None = None):
+def running_nginx(public: Path, root: Path = ROOT, connections: int = 64,
+                  certificate: tuple[Path, Path] | None = None, **overrides):
     """Debian's nginx from the generated configuration of the repository at `root`, as a plain
     process with its own prefix, on two free loopback ports (IPv4, and IPv6 when there is ::1),
-    serving `public` (with a self-signed certificate for every host). Every log nginx writes is in
-    the folder yielded: `access.log` (the sites' servers), `logs/error.log` (nginx.conf's own, at
-    level info, so that any line about a client would be seen) and `logs/debian-access.log`
-    (Debian's http-level log, in the combined format, for the servers that would name none).
-    `certificate`: (certificate, key) to use instead of the self-signed one."""
+    serving `public` (with a self-signed certificate for every host). connections: nginx's
+    worker_connections (a proxied request takes two); overrides: other settings of server.yml (the
+    submission service's socket, its rate limit…). Every log nginx writes is in the folder yielded:
+    `access.log` (the sites' servers), `logs/error.log` (nginx.conf's own, at level info, so that
+    any line about a client would be seen) and `logs/debian-access.log` (Debian's http-level log, in
+    the combined format, for the servers that would name none). `certificate`: (certificate, key)
+    to use instead of the self-signed one."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (scripts/install-system.sh installs it)")
     # nginx's workers run as nobody when started by root: the tree must be readable by all
@@ -96,7 +99,7 @@ def running_nginx(public: Path, root: Path = ROOT, certificate: tuple[Path, Path
                               certificate_key=str(tmp / "key.pem"), access_log=str(tmp / "access.log"),
                               http_port=http_port, https_port=https_port,
                               listen="127.0.0.1 [::1]" if IPV6 else "127.0.0.1",
-                              brotli=BROTLI.exists())
+                              brotli=BROTLI.exists(), **overrides)
     text, report = server_config(root, settings)
     assert not report.errors
     (tmp / "brusano.conf").write_text(text)
@@ -104,7 +107,7 @@ def running_nginx(public: Path, root: Path = ROOT, certificate: tuple[Path, Path
     (tmp / "nginx.conf").write_text("\n".join([
         f"load_module {BROTLI};" if BROTLI.exists() else "",
         f"pid {tmp}/nginx.pid;", f"error_log {tmp}/logs/error.log info;", "daemon off;", "worker_processes 1;",
-        "events { worker_connections 64; }",
+        f"events {{ worker_connections {connections}; }}",
         "http {", "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;",
         f"    client_body_temp_path {tmp}/body;", f"    proxy_temp_path {tmp}/proxy;",
         f"    fastcgi_temp_path {tmp}/fastcgi;", f"    uwsgi_temp_path {tmp}/uwsgi;", f"    scgi_temp_path {tmp}/scgi;",

@@ -52,6 +52,11 @@ def parser() -> argparse.ArgumentParser:
     server.add_argument("--out", type=Path, help="fichier écrit (sinon, la sortie standard)")
     server.add_argument("--logrotate", type=Path,
                         help="écrire aussi la rotation du journal d'accès (/etc/logrotate.d/brusano)")
+    server.add_argument("--unit", type=Path, help="écrire aussi l'unité systemd du service des annonces des "
+                                                  "partenaires dans ce fichier")
+    submissions = sub.add_parser("submissions", help="le service qui reçoit les annonces proposées par les "
+                                                     "partenaires (derrière nginx, lancé par systemd)")
+    submissions.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
     deploy = sub.add_parser("deploy", help="mettre en ligne la dernière construction : une nouvelle version dans "
                                            "DOSSIER/releases/, DOSSIER/current basculé d'un coup")
     deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
@@ -144,6 +149,11 @@ def run(args) -> int:
         return serve(args.root, args.site, args.host, args.port, args.messages, today=args.today)
     if args.command == "server-config":
         return server_config(args)
+    if args.command == "submissions":
+        from publishing.commands.server_config import read_settings
+        from publishing.service.app import run as run_service
+
+        return run_service(read_settings(args.settings or args.root / "server.yml"), args.root)
     if args.command == "admin":
         from publishing.commands.admin import write_admin
 
@@ -198,6 +208,10 @@ def server_config(args) -> int:
         from publishing.output.logrotate import logrotate
 
         args.logrotate.write_text(logrotate(settings), encoding="utf-8")
+    if args.unit:
+        from publishing.output.systemd import unit
+
+        args.unit.write_text(unit(settings), encoding="utf-8")
     return 0
 
 

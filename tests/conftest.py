@@ -16,7 +16,7 @@ from tests.support import FIXTURES, HOME, ROOT, make_repo
 
 # Fixtures that build the sites or start a browser or a server: a test using one is slow (make test-fast)
 SLOW_FIXTURES = frozenset({"public", "fixture_root", "fixture_public", "public_url", "browser", "new_page",
-                           "real_server"})
+                           "real_server", "stack"})
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects on the markers

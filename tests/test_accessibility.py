@@ -55,6 +55,7 @@ def representative_pages(public: Path, site: str, lang: str) -> list[str]:
     return ["", "helpdesk/", "presentation/", "focus/", first_page(root, "focus"), "repertoires/",
             first_page(root, "repertoires"), "syntheses/", *items(root, "syntheses"), "actualites/",
             *items(root, "actualites"), "agenda/", *items(root, "agenda"), "valves/", *items(root, "valves"),
+            "valves/proposer/",
             "404.html"]
 
 

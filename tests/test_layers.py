@@ -13,10 +13,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "publishing"
 
 # The pipeline, in order: each stage may import itself and the stages before it.
 STAGES = ("problems", "model", "markdown", "load", "output", "plan", "checks", "mkdocs_adapter", "commands",
-          "cli", "__init__")
+          "service", "cli", "__init__")
 # Third-party libraries that only one place may know (moving off them touches that place alone).
 ONLY_IN = {"mkdocs": "mkdocs_adapter", "material": "mkdocs_adapter", "mkdocs_static_i18n": "mkdocs_adapter",
-           "weasyprint": "output/pdf.py"}
+           "weasyprint": "output/pdf.py", "starlette": "service/app.py", "uvicorn": "service/app.py",
+           "PIL": "service/image.py"}
 
 
 def module_name(path: Path) -> str:

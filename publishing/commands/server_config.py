@@ -20,6 +20,8 @@ def read_settings(path: Path, **overrides: object) -> ServerSettings:
     if unknown:
         raise UsageError("unknown_setting", file=path.name, input=", ".join(unknown))
     values = {**(data or {}), **{k: v for k, v in overrides.items() if v is not None}}
+    if isinstance(values.get("moderators"), list):
+        values["moderators"] = tuple(values["moderators"])
     days = values.get("log_days", ServerSettings.log_days)
     if not isinstance(days, int) or isinstance(days, bool) or days < 1:
         raise UsageError("bad_log_days", file=path.name, input=str(days))

@@ -8,7 +8,10 @@
     # notices only:
     partner: …                   the organisation that wrote it
     website: https://…           its website (optional)
-    until: 2023-03-31            after this day it leaves the lists; its page stays, marked past
+    until: 2023-03-31            after this day it leaves the lists (at most a year after `date`); its page
+                                 stays, marked past
+    submitter: Name <e-mail>     who sent it through the form (publishing/service/): for the
+                                 moderators, never published
     # all: source: …             where the facts come from, for the team (not published)
     ---
 """
@@ -20,9 +23,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from publishing.load import contact, schema
+from publishing.load import schema
 from publishing.load.dated import dated_files
-from publishing.load.items import image_of, read_items
+from publishing.load.items import check_url, image_of, read_items
 from publishing.model import THEMES, News, Notice
 from publishing.model.paths import NEWS, NOTICES
 from publishing.problems import Report
@@ -43,6 +46,16 @@ class NoticeMeta(NewsMeta):
     partner: str = Field(min_length=1)
     website: str | None = None
     until: Date
+    submitter: str | None = None  # "Name <e-mail>" of who sent it through the form: for the moderators, not published
+
+
+# How long a notice may stay listed: a year at most after its date (the form's `until` is bounded by it)
+UNTIL_MAX_DAYS = 365
+
+
+def until_limit(day: Date) -> Date:
+    """The last day a notice of this date may stay listed."""
+    return Date.fromordinal(day.toordinal() + UNTIL_MAX_DAYS)
 
 
 def load_news(content_dir: Path, territory_ids: tuple[str, ...], report: Report) -> list[News]:
@@ -64,12 +77,15 @@ def load_notices(content_dir: Path, territory_ids: tuple[str, ...], report: Repo
     for item in read_items(files, NoticeMeta, report, lambda meta: meta.date, "date"):
         ok, image = image_of(item, report)
         meta = item.meta
-        if meta.website is not None and not contact.valid_url(meta.website):
-            report.add(item.source, "bad_website", line=item.line("website"), where="website", input=meta.website)
+        if not check_url(item, "website", report):
             ok = False
         if meta.until < meta.date:
             report.add(item.source, "notice_until_before_date", line=item.line("until"), where="until",
                        input=meta.until.isoformat(), expected=meta.date.isoformat())
+            ok = False
+        elif meta.until > (last := until_limit(meta.date)):
+            report.add(item.source, "notice_until_too_far", line=item.line("until"), where="until",
+                       input=meta.until.isoformat(), limit=last.isoformat())
             ok = False
         if ok:
             found.append(Notice(item.files.territory, item.files.slug, meta.date, tuple(meta.themes), image,

@@ -27,6 +27,17 @@ AGENDA_FEED = f"{AGENDA}/agenda.ics"  # the iCalendar feed people subscribe to
 NOTICES = "valves"  # partners' notices (valves partenaires / prikbord)
 NEWSLETTER = "newsletter"  # the monthly newsletter's archive (and content/<territory>/newsletter/YYYY-MM.<lang>.md)
 
+# The partners' form (publishing/plan/sections/notice_form.py), where it posts (the submission
+# service, behind nginx: publishing/output/nginx.py) and the pages that answer for them
+NOTICE_FORM = f"{NOTICES}/proposer"
+NOTICE_SUBMIT = f"{NOTICE_FORM}/envoyer"
+NOTICE_THANKS = f"{NOTICE_FORM}/merci"  # the service's answer once a submission is queued
+NOTICE_TOO_LARGE = f"{NOTICE_FORM}/trop-volumineux"  # nginx's answer to a body over the limit (413)
+NOTICE_TOO_MANY = f"{NOTICE_FORM}/trop-d-envois"  # nginx's answer to too many from one address (429)
+NOTICE_UNAVAILABLE = f"{NOTICE_FORM}/indisponible"  # nginx's answer when the service does not (502–504)
+NOTICE_IMAGE_MB = 5  # the largest image the form takes (the service checks it)
+NOTICE_BODY_MB = NOTICE_IMAGE_MB + 1  # the largest post nginx passes on: the image and the texts
+
 # The folders of content/<territory>/ that hold dated items (YYYY-MM-DD-<slug>.<lang>.md, the
 # newsletter's YYYY-MM.<lang>.md), not pages
 DATED_FOLDERS = (SYNTHESES, NEWS, AGENDA, NOTICES, NEWSLETTER)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from publishing.model import LANGS, Territory
 from publishing.model import access_log as log_format
+from publishing.model.paths import NOTICE_BODY_MB, NOTICE_SUBMIT, NOTICE_TOO_LARGE, NOTICE_TOO_MANY, NOTICE_UNAVAILABLE
 from publishing.model.redirect import Redirect, locate
 
 YEAR = 365 * 24 * 3600
@@ -100,6 +101,26 @@ class ServerSettings:
     editor_repo: str = "brusano/sites"
     editor_branch: str = "main"
     editor_host: str = ""
+    # The partners' form's submission service (publishing/service/, `build.py submissions`), behind
+    # nginx on a Unix socket, run by systemd (publishing/output/systemd.py) as its own user, with its
+    # own clone of the content repository and its queue under submissions_home. Empty socket: no service.
+    submissions_socket: str = "/run/brusano-submissions/service.sock"
+    submissions_user: str = "brusano-submissions"
+    submissions_home: str = "/srv/brusano/submissions"  # repo/ (its clone), queue/, lock
+    submissions_code: str = "/srv/brusano/repo"  # the code, theme and sites/ it runs with (the build's clone)
+    submissions_push: bool = True  # each submission a branch pushed to repo/'s origin; false: queue/ and e-mail
+    submissions_pending_max: int = 30  # then a polite refusal
+    submissions_links_max: int = 5  # links in a notice's text
+    submissions_rate: str = "6r/m"  # per address (truncated as in the logs), nginx's limit_req
+    submissions_burst: int = 3
+    # E-mail: the moderators told of each submission, the partner acknowledged
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    smtp_password_file: str = ""  # a file only the service reads (systemd LoadCredential)
+    mail_from: str = ""
+    moderators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,6 +217,7 @@ def config(territories: dict[str, Territory], settings: ServerSettings, redirect
     ]
     if settings.brotli:
         out.append("brotli_static on;")
+    out += _submissions_zone(settings)
     out += ["", *moved, "", *_refuse(settings)]
     for domain in domains(territories):
         out += ["", *_http(domain, settings), "", *_alias(domain, settings), "", *_https(domain, settings)]
@@ -363,8 +385,47 @@ def _https(domain: Domain, settings: ServerSettings) -> list[str]:
                   "        try_files $uri $uri/ =404;", "    }"]
     if domain.site == ADMIN_SITE:
         lines += _admin(settings)
+    for prefix, lang in domain.roots:
+        lines += _submissions(domain, settings, prefix, lang)
     lines += ["    location / {", "        try_files $uri $uri/ =404;", "    }", "}"]
     return lines
+
+
+# The partners' form's post (publishing/plan/sections/notice_form.py), and the page of each refusal
+SUBMIT_PAGES = {413: NOTICE_TOO_LARGE, 429: NOTICE_TOO_MANY, 502: NOTICE_UNAVAILABLE, 503: NOTICE_UNAVAILABLE,
+                504: NOTICE_UNAVAILABLE}
+
+
+def _submissions_zone(settings: ServerSettings) -> list[str]:
+    if not settings.submissions_socket:
+        return []
+    return ["",
+            "# The partners' form: submissions counted per address, truncated as in the logs (publishing/service/).",
+            f"limit_req_zone $brusano_client zone=brusano_submissions:1m rate={settings.submissions_rate};"]
+
+
+def _submissions(domain: Domain, settings: ServerSettings, prefix: str, lang: str) -> list[str]:
+    """The form's post, to the service's socket, saying the site and the language; bounded in size
+    and rate, each refusal answered with its page in the language; never cached."""
+    if not settings.submissions_socket:
+        return []
+    base = prefix if len(domain.roots) > 1 else "/"
+    headers = [(name, value) for name, value in SECURITY_HEADERS]
+    return [f"    location = {base}{NOTICE_SUBMIT} {{",
+            "        limit_except POST { deny all; }",
+            f"        limit_req zone=brusano_submissions burst={settings.submissions_burst} nodelay;",
+            "        limit_req_status 429;",
+            f"        client_max_body_size {NOTICE_BODY_MB}m;",
+            *[f"        error_page {status} {base}{page}/;" for status, page in SUBMIT_PAGES.items()],
+            f"        proxy_pass http://unix:{settings.submissions_socket}:;",
+            "        proxy_set_header Host $host;",
+            f"        proxy_set_header X-Brusano-Site {domain.site};",
+            f"        proxy_set_header X-Brusano-Lang {lang};",
+            "        proxy_set_header X-Forwarded-For \"\";",
+            "        proxy_read_timeout 90s;",
+            *[f'        add_header {name} "{value}" always;' for name, value in headers],
+            '        add_header Cache-Control "no-store" always;',
+            "    }"]
 
 
 ADMIN_SITE = "region"  # the site whose /admin/ holds the editor

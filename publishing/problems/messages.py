@@ -626,6 +626,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the link '{input}' is not an https:// address.",
                "write the full, secure address starting with https://, e.g. https://www.example.be/register"),
     },
+    "notice_until_too_far": {
+        "fr": ("l'avis resterait affiché jusqu'au {input} : plus d'un an après sa publication.",
+               "mettez dans « until » un jour jusqu'au {limit} au plus ; republiez l'avis plus tard s'il le faut."),
+        "en": ("the notice would stay listed until {input}: more than a year after it is published.",
+               "set 'until' to {limit} at the latest; publish the notice again later if needed."),
+    },
     "notice_until_before_date": {
         "fr": ("l'avis quitte les listes le {input}, avant sa publication ({expected}).",
                "mettez dans « until » le dernier jour où l'avis doit être affiché, après « date »."),
@@ -912,6 +918,36 @@ WORDS = {
                    "en": "Preview of '{site}': {address} (Dutch: /nl/). Ctrl+C to stop."},
     "nothing_to_preview": {"fr": "rien à prévisualiser tant que les erreurs ci-dessus ne sont pas corrigées.",
                            "en": "nothing to preview until the errors above are fixed."},
+    # the partners' submission service (publishing/service/): the notice's source, the moderators' e-mail
+    "submission_source": {"fr": "formulaire des valves, envoi {id} du {date}",
+                          "en": "notices form, submission {id} of {date}"},
+    "submission_mail_subject": {"fr": "[Valves] Annonce à relire : {title} ({territory})",
+                                "en": "[Notices] To review: {title} ({territory})"},
+    "submission_mail_branch": {
+        "fr": "Une annonce proposée par le formulaire des valves attend votre relecture.\n\n"
+              "Titre : {title}\nSite : {territory}\nPartenaire : {partner}\nEnvoyée par : {submitter}\n"
+              "Envoi : {id}\n\nElle est en brouillon sur la branche {where}, avec une demande de fusion "
+              "(« En relecture » dans l'éditeur en ligne). Fichiers :\n{files}\n\n"
+              "Relisez-la comme le dit le chapitre 10 du guide de rédaction (docs/guide-redaction.md).",
+        "en": "A notice proposed through the notices form waits for your review.\n\n"
+              "Title: {title}\nSite: {territory}\nPartner: {partner}\nSent by: {submitter}\n"
+              "Submission: {id}\n\nIt is a draft on the branch {where}, with a merge request "
+              "(\"In review\" in the web editor). Files:\n{files}\n\n"
+              "Review it as chapter 10 of the editors' guide says (docs/guide-redaction.md).",
+    },
+    "submission_mail_queue": {
+        "fr": "Une annonce proposée par le formulaire des valves attend votre relecture.\n\n"
+              "Titre : {title}\nSite : {territory}\nPartenaire : {partner}\nEnvoyée par : {submitter}\n"
+              "Envoi : {id}\n\nSes fichiers sont joints à cet e-mail et dans le dossier {where} du serveur. "
+              "Pour la publier, placez-les dans le dépôt aux chemins :\n{files}\n\n"
+              "Relisez-la comme le dit le chapitre 10 du guide de rédaction (docs/guide-redaction.md).",
+        "en": "A notice proposed through the notices form waits for your review.\n\n"
+              "Title: {title}\nSite: {territory}\nPartner: {partner}\nSent by: {submitter}\n"
+              "Submission: {id}\n\nIts files are attached and in the folder {where} on the server. "
+              "To publish it, put them into the repository at:\n{files}\n\n"
+              "Review it as chapter 10 of the editors' guide says (docs/guide-redaction.md).",
+    },
+    "submission_listening": {"fr": "service des annonces : {socket}", "en": "submission service: {socket}"},
 }
 
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from publishing.plan.sections import agenda, directories, focus, home, news, newsletter, notices, syntheses
+from publishing.plan.sections import (
+    agenda,
+    directories,
+    focus,
+    home,
+    news,
+    newsletter,
+    notice_form,
+    notices,
+    syntheses,
+)
 from publishing.plan.sections.context import SectionContext
 
 
@@ -25,6 +35,6 @@ class Section:
 
 # home is last: it shows what the others list (and reads the pages they planned)
 SECTIONS: tuple[Section, ...] = tuple(Section(module.add, module.reads) for module in (
-    focus, directories, syntheses, news, agenda, notices, newsletter, home))
+    focus, directories, syntheses, news, agenda, notices, notice_form, newsletter, home))
 
 __all__ = ["SECTIONS", "Section", "SectionContext"]

@@ -40,7 +40,10 @@ def add(section: SectionContext) -> None:
                       filters=theme_filter(t, listed, project, territory, lang, t("notices.filter"),
                                            t("notices.count_one"), t("notices.count_many"), t("notices.none")),
                       empty=t("notices.empty"))
-    markdown = "\n\n".join([f"# {t('notices.title')}", templates.escape(t("notices.intro")),
+    # the partners' form (notice_form), announced before the list
+    propose = (f'<p class="bp-propose"><a href="proposer/">{templates.escape(t("notices.propose"))}</a> '
+               f'{templates.escape(t("notices.propose_text"))}</p>')
+    markdown = "\n\n".join([f"# {t('notices.title')}", templates.escape(t("notices.intro")), propose,
                             templates.render(project.root, "list.html", list=listing)]) + "\n"
     section.add_page(key=f"{NOTICES}/index", title=t("notices.title"), markdown=markdown,
                      description=t("notices.description"), translations=LANGS)
