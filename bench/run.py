@@ -162,7 +162,7 @@ def stage_bare(root: Path, work: Path) -> Path:
         for lang in ("fr", "nl"):
             plan = plan_site(project, territory, lang, report, with_files=False)
             docs = work / "docs" / f"{sid}-{lang}"
-            stage(plan, docs, root)
+            stage(plan, docs)
             for page in docs.rglob(f"*.{lang}.md"):
                 page.rename(page.with_name(page.name[: -len(f".{lang}.md")] + ".md"))
             jobs.append({"docs": str(docs), "site": str(work / "site" / f"{sid}-{lang}"), "lang": lang,

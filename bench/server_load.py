@@ -218,7 +218,7 @@ def run(coroutine) -> None:
     def target() -> None:
         try:
             asyncio.run(coroutine)
-        except BaseException as error:  # noqa: BLE001 - handed back to the caller
+        except BaseException as error:
             failure.append(error)
 
     thread = threading.Thread(target=target)

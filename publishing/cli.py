@@ -12,113 +12,109 @@ from datetime import date
 from pathlib import Path
 
 from publishing.model import LANGS, TERRITORY_IDS
-from publishing.problems import UsageError, messages
+from publishing.problems import ContentError, UsageError, messages
+from publishing.problems.messages import word
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="build.py", description="Sites et brochures de Brusano et des bassins.")
+def parser(lang: str = "fr") -> argparse.ArgumentParser:
+    """The command line, its help in the language of the messages (fr, en: the catalogue's WORDS)."""
+    p = argparse.ArgumentParser(prog="build.py", description=word("help.description", lang))
     p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    global_options(p, top=True)
+    global_options(p, lang, top=True)
     sub = p.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="vérifier tout le dépôt sans rien publier")
-    check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
+    check = sub.add_parser("check", help=word("help.check", lang))
+    check.add_argument("--strict", action="store_true", help=word("help.strict", lang))
 
-    build = sub.add_parser("build", help="construire les sites dans public/")
-    build.add_argument("--site", action="append", choices=TERRITORY_IDS, help="un territoire (répétable)")
-    build.add_argument("--lang", action="append", choices=LANGS, help="une langue (fr ou nl)")
-    build.add_argument("--strict", action="store_true")
-    build.add_argument("--out", type=Path, help="dossier de sortie (public/ par défaut)")
-    build.add_argument("--no-pdf", dest="with_pdfs", action="store_false",
-                       help="sans les PDF (les flux, calendriers et données ouvertes sont écrits)")
-    build.add_argument("--no-cache", dest="cache", action="store_false",
-                       help="tout reconstruire, même les sites dont rien n'a changé")
+    build = sub.add_parser("build", help=word("help.build", lang))
+    build.add_argument("--site", action="append", choices=TERRITORY_IDS, help=word("help.build_site", lang))
+    build.add_argument("--lang", action="append", choices=LANGS, help=word("help.build_lang", lang))
+    build.add_argument("--strict", action="store_true", help=word("help.strict", lang))
+    build.add_argument("--out", type=Path, help=word("help.build_out", lang))
+    build.add_argument("--no-pdf", dest="with_pdfs", action="store_false", help=word("help.no_pdf", lang))
+    build.add_argument("--no-cache", dest="cache", action="store_false", help=word("help.no_cache", lang))
 
-    serve = sub.add_parser("serve", help="prévisualiser un territoire avec rechargement automatique")
+    serve = sub.add_parser("serve", help=word("help.serve", lang))
     serve.add_argument("--site", choices=TERRITORY_IDS, default="region")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
-    admin = sub.add_parser("admin", help="écrire l'éditeur en ligne (Decap CMS) seul, dans build/admin/ par défaut "
-                                         "(build l'écrit déjà dans /admin/ du site de la région)")
-    admin.add_argument("--out", type=Path, help="dossier écrit")
-    edit = sub.add_parser("edit", help="l'éditeur sur cette machine (fichiers du dépôt) et l'aperçu en direct")
+    admin = sub.add_parser("admin", help=word("help.admin", lang))
+    admin.add_argument("--out", type=Path, help=word("help.written_folder", lang))
+    edit = sub.add_parser("edit", help=word("help.edit", lang))
     edit.add_argument("--site", choices=TERRITORY_IDS, default="region")
-    edit.add_argument("--port", type=int, default=8080, help="port de l'éditeur (8080 par défaut)")
-    server = sub.add_parser("server-config",
-                            help="écrire la configuration nginx des onze domaines (sites/, server.yml)")
-    server.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
-    server.add_argument("--out", type=Path, help="fichier écrit (sinon, la sortie standard)")
-    server.add_argument("--logrotate", type=Path,
-                        help="écrire aussi la rotation du journal d'accès (/etc/logrotate.d/brusano)")
-    server.add_argument("--unit", type=Path, help="écrire aussi l'unité systemd du service des annonces des "
-                                                  "partenaires dans ce fichier")
-    submissions = sub.add_parser("submissions", help="le service qui reçoit les annonces proposées par les "
-                                                     "partenaires (derrière nginx, lancé par systemd)")
-    submissions.add_argument("--settings", type=Path, help="fichier des réglages (server.yml par défaut)")
-    deploy = sub.add_parser("deploy", help="mettre en ligne la dernière construction : une nouvelle version dans "
-                                           "DOSSIER/releases/, DOSSIER/current basculé d'un coup")
-    deploy.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
-    deploy.add_argument("--from", dest="public", type=Path, help="construction à publier (public/ par défaut)")
-    deploy.add_argument("--keep", type=int, default=5, help="versions gardées (5 par défaut)")
-    letter = sub.add_parser("newsletter", help="écrire la newsletter d'un mois, en e-mail HTML et texte, en "
-                                               "français et en néerlandais (build/newsletter/ par défaut)")
+    edit.add_argument("--port", type=int, default=8080, help=word("help.edit_port", lang))
+    server = sub.add_parser("server-config", help=word("help.server_config", lang))
+    server.add_argument("--settings", type=Path, help=word("help.settings", lang))
+    server.add_argument("--out", type=Path, help=word("help.written_file", lang))
+    server.add_argument("--logrotate", type=Path, help=word("help.logrotate", lang))
+    server.add_argument("--unit", type=Path, help=word("help.unit", lang))
+    submissions = sub.add_parser("submissions", help=word("help.submissions", lang))
+    submissions.add_argument("--settings", type=Path, help=word("help.settings", lang))
+    deploy = sub.add_parser("deploy", help=word("help.deploy", lang))
+    deploy.add_argument("--to", type=Path, required=True, help=word("help.server_folder", lang))
+    deploy.add_argument("--from", dest="public", type=Path, help=word("help.deploy_from", lang))
+    deploy.add_argument("--keep", type=int, default=5, help=word("help.keep", lang))
+    letter = sub.add_parser("newsletter", help=word("help.newsletter", lang))
     letter.add_argument("--site", choices=TERRITORY_IDS, default="region")
-    letter.add_argument("--month", required=True, metavar="AAAA-MM", help="le mois de l'édition, par ex. 2026-12")
-    letter.add_argument("--out", type=Path, help="dossier écrit")
-    audience = sub.add_parser("audience", help="l'audience des sites d'après les journaux du serveur : une page HTML, "
-                                               "des tableaux CSV et un résumé (build/audience/ par défaut)")
-    audience.add_argument("--logs", type=Path, nargs="+", default=[], metavar="FICHIER",
-                          help="journaux d'accès nginx, simples ou .gz, dans n'importe quel ordre (par défaut "
-                               "celui de server.yml et ses rotations) ; sans eux, --year additionne les "
-                               "rapports des mois déjà faits dans --out")
+    letter.add_argument("--month", required=True, metavar=word("help.month_format", lang),
+                        help=word("help.month", lang))
+    letter.add_argument("--out", type=Path, help=word("help.written_folder", lang))
+    audience = sub.add_parser("audience", help=word("help.audience", lang))
+    audience.add_argument("--logs", type=Path, nargs="+", default=[], metavar=word("help.file", lang),
+                          help=word("help.audience_logs", lang))
     period = audience.add_mutually_exclusive_group(required=True)
-    period.add_argument("--month", metavar="AAAA-MM", help="le mois compté, par ex. 2026-11")
-    period.add_argument("--year", metavar="AAAA", help="l'année comptée (les mois additionnés)")
-    audience.add_argument("--out", type=Path, help="dossier écrit")
-    rollback = sub.add_parser("rollback", help="remettre en ligne la version précédente")
-    rollback.add_argument("--to", type=Path, required=True, help="dossier du serveur (/srv/brusano)")
-    new = sub.add_parser("new", help="créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, "
-                                     "annonce de partenaire), en brouillon")
+    period.add_argument("--month", metavar=word("help.month_format", lang), help=word("help.audience_month", lang))
+    period.add_argument("--year", metavar=word("help.year_format", lang), help=word("help.audience_year", lang))
+    audience.add_argument("--out", type=Path, help=word("help.written_folder", lang))
+    rollback = sub.add_parser("rollback", help=word("help.rollback", lang))
+    rollback.add_argument("--to", type=Path, required=True, help=word("help.server_folder", lang))
+    new = sub.add_parser("new", help=word("help.new", lang))
     new.add_argument("kind", choices=("focus", "synthese", "actualite", "evenement", "avis"),
-                     help="focus, synthese, actualite, evenement ou avis")
-    new.add_argument("slug", help="nom court en minuscules et tirets, par ex. sante-mentale")
-    new.add_argument("--site", choices=TERRITORY_IDS, help="territoire de la synthèse, de l'actualité, de l'événement…")
-    new.add_argument("--date", help="date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois "
-                                    "est connu), de publication (actualité, avis) ou du début (événement)")
-    wordpress = sub.add_parser("import-wordpress",
-                               help="reprendre les contenus des anciens sites WordPress (exports WXR) dans content/")
+                     help=word("help.new_kind", lang))
+    new.add_argument("slug", help=word("help.new_slug", lang))
+    new.add_argument("--site", choices=TERRITORY_IDS, help=word("help.new_site", lang))
+    new.add_argument("--date", help=word("help.new_date", lang))
+    wordpress = sub.add_parser("import-wordpress", help=word("help.wordpress", lang))
     wordpress.add_argument("exports", nargs="+", type=Path, metavar="EXPORT.xml",
-                           help="les fichiers d'export (Outils → Exporter), un par langue avec WPML")
-    wordpress.add_argument("--site", required=True, help="le territoire où les écrire (region, sud…)")
-    wordpress.add_argument("--uploads", type=Path, help="copie du dossier wp-content/uploads du serveur")
-    wordpress.add_argument("--translations", type=Path,
-                           help="table des traductions de WPML en CSV (element_id, trid, language_code)")
-    wordpress.add_argument("--dry-run", action="store_true", help="afficher le rapport sans rien écrire")
-    wordpress.add_argument("--force", action="store_true", help="remplacer aussi les fichiers modifiés depuis l'import")
-    wordpress.add_argument("--report", type=Path,
-                           help="fichier du rapport en Markdown (build/import-wordpress-<site>.md par défaut)")
+                           help=word("help.wordpress_exports", lang))
+    wordpress.add_argument("--site", required=True, help=word("help.wordpress_site", lang))
+    wordpress.add_argument("--uploads", type=Path, help=word("help.wordpress_uploads", lang))
+    wordpress.add_argument("--translations", type=Path, help=word("help.wordpress_translations", lang))
+    wordpress.add_argument("--dry-run", action="store_true", help=word("help.wordpress_dry_run", lang))
+    wordpress.add_argument("--force", action="store_true", help=word("help.wordpress_force", lang))
+    wordpress.add_argument("--report", type=Path, help=word("help.wordpress_report", lang))
     for command in sub.choices.values():
-        global_options(command, top=False)
+        global_options(command, lang, top=False)
     return p
 
 
-def global_options(command: argparse.ArgumentParser, top: bool) -> None:
+def global_options(command: argparse.ArgumentParser, lang: str, top: bool) -> None:
     """--messages and --today, accepted before the command and after it (`build.py --messages en
     check` and `build.py check --messages en`). After it they are given only when written, so that
     they do not undo what was written before it."""
     command.add_argument("--messages", choices=("fr", "en"),
                          default=os.environ.get("BRUSANO_MESSAGES", "fr") if top else argparse.SUPPRESS,
-                         help="langue des messages d'erreur (fr par défaut, en)")
-    command.add_argument("--today", type=date.fromisoformat, metavar="AAAA-MM-JJ",
-                         default=None if top else argparse.SUPPRESS,
-                         help="le jour pris pour aujourd'hui (agenda, valves) ; par défaut la date du dernier commit")
+                         help=word("help.messages", lang))
+    command.add_argument("--today", type=date.fromisoformat, metavar=word("help.day_format", lang),
+                         default=None if top else argparse.SUPPRESS, help=word("help.today", lang))
+
+
+def messages_lang(argv: list[str]) -> str:
+    """The language of the messages (and of --help) before the command line is parsed:
+    --messages, anywhere, else BRUSANO_MESSAGES, else French."""
+    for i, arg in enumerate(argv):
+        if arg == "--messages" and i + 1 < len(argv) and argv[i + 1] in ("fr", "en"):
+            return argv[i + 1]
+        if arg in ("--messages=fr", "--messages=en"):
+            return arg.split("=", 1)[1]
+    return "en" if os.environ.get("BRUSANO_MESSAGES") == "en" else "fr"
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = parser().parse_args(argv)
+        args = parser(messages_lang(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     try:
@@ -126,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"build.py: {exc.render(args.messages)}", file=sys.stderr)
         return 2
+    except ContentError as exc:  # a settings file's problems (server.yml), with their lines
+        print(exc.report.render(args.messages), file=sys.stderr)
+        return 1
 
 
 def run(args) -> int:

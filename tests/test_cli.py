@@ -145,3 +145,18 @@ def test_new_says_what_it_created_and_what_exists_in_english_too(tmp_path, capsy
     capsys.readouterr()
     assert main(synthesis) == 2
     assert capsys.readouterr().err == "build.py: content/sud/syntheses/2025-02-11-rencontre.fr.md already exists.\n"
+
+
+@pytest.mark.parametrize("args", [("--messages", "en", "build", "--help"), ("build", "--help", "--messages=en")])
+def test_the_help_is_in_the_language_of_messages(monkeypatch, capsys, args):
+    """The help comes from the catalogue (messages.WORDS help.*): French by default, English on request,
+    wherever --messages is written."""
+    from publishing.cli import main
+
+    monkeypatch.delenv("BRUSANO_MESSAGES", raising=False)
+    assert main(["build", "--help"]) == 0
+    french = capsys.readouterr().out
+    assert "un territoire (répétable)" in french and "AAAA-MM-JJ" in french
+    assert main(list(args)) == 0
+    english = capsys.readouterr().out
+    assert "one territory (repeatable)" in english and "YYYY-MM-DD" in english and "répétable" not in english

@@ -201,7 +201,7 @@ def test_the_deployed_editor_runs_under_its_policy(tmp_path, new_page):
             self.send_header("Content-Security-Policy", policy)
             super().end_headers()
 
-        def log_message(self, format, *args):  # noqa: A002
+        def log_message(self, format, *args):
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(folder)))

@@ -156,8 +156,8 @@ def test_the_admin_folder_holds_everything_the_editor_loads(tmp_path):
     assert {"decap-cms.js", "config.yml", "preview.js", "brusano.css"} <= names
     assert any(n.startswith("main.") and n.endswith(".css") for n in names)  # Material's stylesheet
     preview = (tmp_path / "admin/preview.js").read_text(encoding="utf-8")
-    assert "registerPreviewStyle('brusano.css')" in preview
-    assert "registerPreviewTemplate('agenda-sud', BrusanoText)" in preview and "md-typeset" in preview
+    assert 'registerPreviewStyle("brusano.css")' in preview
+    assert 'registerPreviewTemplate("agenda-sud", BrusanoText)' in preview and "md-typeset" in preview
     conf = yaml.safe_load((tmp_path / "admin/config.yml").read_text(encoding="utf-8"))
     assert conf["backend"]["name"] == "gitlab" and conf["publish_mode"] == "editorial_workflow"
     assert "local_backend" not in conf

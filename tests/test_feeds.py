@@ -137,7 +137,7 @@ def test_a_site_calendar_is_valid_icalendar_with_its_name_and_zone(project):
 
 
 def test_an_event_file_holds_the_event_and_names_no_calendar(project):
-    data = ical.event_ics(project, project.territories["sud"], "fr", by_slug(project, "2023-03-28-atelier"))
+    data = ical.event_ics(project, "fr", by_slug(project, "2023-03-28-atelier"))
     cal = parse(data)
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["Atelier"]
     assert "X-WR-CALNAME" not in cal and str(cal["METHOD"]) == "PUBLISH"
@@ -196,7 +196,7 @@ def test_statuses_locations_and_categories(project):
 
 
 def test_commas_semicolons_and_line_breaks_are_escaped(project):
-    data = ical.event_ics(project, project.territories["sud"], "fr", by_slug(project, "2023-03-28-atelier"))
+    data = ical.event_ics(project, "fr", by_slug(project, "2023-03-28-atelier"))
     unfolded = data.replace(b"\r\n ", b"")
     assert b"LOCATION:Maison de quartier\\; salle 2\\, rez\\, Rue de l'Exemple 1\\, 1190 Forest\r\n" in unfolded
     assert ical.escape("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne"
@@ -229,7 +229,7 @@ def test_an_event_has_one_uid_in_both_languages_and_on_every_site(project):
     assert uids[0] == uids[1] and uids[2] == uids[3] and uids[0] < uids[2]
     atelier = by_slug(project, "2023-03-28-atelier")
     single = {str(e["UID"]) for lang in ("fr", "nl")
-              for e in parse(ical.event_ics(project, sud, lang, atelier)).walk("VEVENT")}
+              for e in parse(ical.event_ics(project, lang, atelier)).walk("VEVENT")}
     assert single == {"2023-03-28-atelier@sud.brusano.brussels"}
     on_region = vevents(feeds[3])["2023-03-28-atelier"]
     assert str(on_region["URL"]) == "https://www.zorgzone-zuid.brussels/agenda/2023-03-28-atelier/"

@@ -137,13 +137,13 @@ def test_table_keeps_its_header_row(fixture_public):
 def test_an_unchanged_pdf_is_not_rendered_again(fixture_root, monkeypatch):
     from publishing.output import focus_pdf as brochure
 
-    project, strings, _report = load_project(fixture_root)
+    project, _strings, _report = load_project(fixture_root)
     focus, territory = project.focus["exemple"], project.territories["sud"]
-    first = brochure.render_brochure(project, strings, focus, territory, "fr", "https://x/")
+    first = brochure.render_brochure(project, focus, territory, "fr", "https://x/")
     import weasyprint
 
     monkeypatch.setattr(weasyprint, "HTML", lambda *a, **k: (_ for _ in ()).throw(AssertionError("rendered")))
-    second = brochure.render_brochure(project, strings, focus, territory, "fr", "https://x/")
+    second = brochure.render_brochure(project, focus, territory, "fr", "https://x/")
     assert second.content == first.content and second.pages == first.pages
 
 

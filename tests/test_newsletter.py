@@ -218,3 +218,22 @@ def test_check_reports_an_empty_month_and_a_missing_dutch_editorial(tmp_path):
     bad = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "newsletter", "--site", "sud",
                           "--month", "2026-13"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "n'est pas un mois AAAA-MM" in bad.stderr
+
+
+def test_the_email_template_fails_on_a_missing_value(tmp_path):
+    """A value the template names and the edition lacks is an error, as in the sites' templates,
+    not an empty place in an e-mail sent to every subscriber."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from publishing.output.newsletter import email_html
+
+    (tmp_path / "theme" / "email").mkdir(parents=True)
+    template = tmp_path / "theme" / "email" / "newsletter.html"
+    issue = SimpleNamespace(month=date(2026, 12, 1), title="Décembre")
+    template.write_text("<p>{{ issue.title }} {{ unsubscribe }}</p>", encoding="utf-8")
+    assert "Décembre" in email_html(tmp_path, issue, "https://example.org/u", str)
+    template.write_text("<p>{{ issue.subtitle }}</p>", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        email_html(tmp_path, issue, "https://example.org/u", str)

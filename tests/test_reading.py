@@ -107,7 +107,7 @@ def test_each_link_is_reported_on_the_line_where_its_address_is_written():
     assert [first + link.line - 1 for link in html_image] == [CORPUS_LINE_OF('<img src="schema.svg"')]
 
 
-def CORPUS_LINE_OF(fragment: str) -> int:  # noqa: N802
+def CORPUS_LINE_OF(fragment: str) -> int:
     (number,) = [i for i, line in enumerate(CORPUS.read_text(encoding="utf-8").split("\n"), 1)
                  if fragment in line]
     return number

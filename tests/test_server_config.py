@@ -41,10 +41,15 @@ def test_one_server_per_domain_from_sites():
 def test_settings_file_is_read_and_checked(tmp_path):
     settings = read_settings(ROOT / "server.yml")
     assert settings.https_port == 443 and "{domain}" in settings.certificate
-    (tmp_path / "server.yml").write_text("publik: /srv\n")
-    from publishing.problems import UsageError
-    with pytest.raises(UsageError):
+    (tmp_path / "server.yml").write_text("public: /srv\npublik: /srv\nhttps_port: quatre\neditor_backend: svn\n")
+    from publishing.problems import ContentError
+    with pytest.raises(ContentError) as raised:
         read_settings(tmp_path / "server.yml")
+    # every problem at once, each with its line, as the content's (publishing.load.schema)
+    assert raised.value.report.render("en").splitlines()[::2] == [
+        "server.yml:2: unknown key 'publik'.",
+        "server.yml:3: https_port: a whole number is expected, not 'quatre'.",
+        "server.yml:4: editor_backend: value 'svn' is not allowed.", "3 errors, 0 warnings."]
 
 
 def page(lang: str, text: str) -> str:

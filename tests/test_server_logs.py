@@ -281,12 +281,3 @@ def test_server_config_writes_the_rotation_the_readme_installs(tmp_path, capsys)
     assert f"access_log {settings.access_log} brusano;" in (tmp_path / "brusano.conf").read_text()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "server-config --out /etc/nginx/conf.d/brusano.conf --logrotate /etc/logrotate.d/brusano" in readme
-
-
-@pytest.mark.parametrize("days", [0, -3, "35", True])
-def test_a_retention_that_is_no_number_of_days_is_refused(tmp_path, days):
-    from publishing.problems import UsageError
-
-    (tmp_path / "server.yml").write_text(f"log_days: {days if not isinstance(days, str) else repr(days)}\n")
-    with pytest.raises(UsageError):
-        read_settings(tmp_path / "server.yml")

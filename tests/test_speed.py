@@ -57,14 +57,14 @@ NAVIGATION = HOME + """
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_shared_navigation_is_materials_own(tmp_path, monkeypatch, lang):
-    project, strings, report = load_project(make_repo(tmp_path, NAVIGATION))
+    project, _strings, report = load_project(make_repo(tmp_path, NAVIGATION))
     plan = plan_site(project, project.territory("sud"), lang, report, with_files=False)
     builds, reused = {}, 0
     for enabled in (False, True):
         monkeypatch.setattr(shared_nav, "ENABLED", enabled)
         before = shared_nav.SharedNav.reuses
         out = tmp_path / f"shared-{enabled}"
-        build_language(project, strings, plan, out, tmp_path / "staging")
+        build_language(project, plan, out, tmp_path / "staging")
         builds[enabled] = built_pages(out)
         reused = shared_nav.SharedNav.reuses - before
     # every page, in the navigation or not (three pages outside it, at three depths), was

@@ -34,14 +34,14 @@ def check_translations(project: Project, report: Report) -> None:
         if page.updated and french.updated:
             compare(report, french.source, french.updated, page.source, page.updated)
         else:
-            compare_commits(report, project.root, commits, french.source, page.source)
+            compare_commits(report, commits, french.source, page.source)
     for document in project.documents():
         if "fr" in document.texts and "nl" in document.texts:
-            compare_commits(report, project.root, commits, document.texts["fr"].source,
+            compare_commits(report, commits, document.texts["fr"].source,
                             document.texts["nl"].source)
 
 
-def compare_commits(report: Report, root: Path, commits: CommitDates, french: Path, dutch: Path) -> None:
+def compare_commits(report: Report, commits: CommitDates, french: Path, dutch: Path) -> None:
     fr_date, nl_date = commits.get(french), commits.get(dutch)
     if fr_date and nl_date:
         compare(report, french, fr_date, dutch, nl_date)

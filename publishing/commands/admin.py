@@ -30,6 +30,7 @@ from publishing.model.paths import DIRECTORIES_DATA, FOCUS_DATA, SERVER_SETTINGS
 from publishing.output import decap
 from publishing.output.nginx import ServerSettings
 from publishing.problems import Report, UsageError
+from publishing.problems.messages import word
 
 DECAP = Path("node_modules") / "decap-cms"
 DECAP_DIST = DECAP / "dist"
@@ -82,12 +83,12 @@ def write_admin(root: Path, out: Path, settings: ServerSettings | None = None, l
     out.mkdir(parents=True, exist_ok=True)
     conf = decap.config(project, backend_of(settings), local)
     (out / "config.yml").write_text(config_text(conf), encoding="utf-8")
-    (out / "index.html").write_text(decap.admin_page(), encoding="utf-8")
+    (out / "index.html").write_text(decap.admin_page(project), encoding="utf-8")
     styles = [*material_stylesheets(), root / "theme" / "web" / "assets" / "brusano.css"]
     for path in [*decap.bundle_files(dist), *styles, root / "theme" / "web" / "assets" / "favicon.svg"]:
         shutil.copyfile(path, out / path.name)
     texts = [c["name"] for c in conf["collections"] if c.get("format") == "frontmatter"]
-    (out / "preview.js").write_text(decap.preview_script([p.name for p in styles], texts), encoding="utf-8")
+    (out / "preview.js").write_text(decap.preview_script(root, [p.name for p in styles], texts), encoding="utf-8")
     return report
 
 
@@ -116,7 +117,7 @@ class _Quiet(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml", ".js": "text/javascript",
                       ".wasm": "application/wasm"}
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -136,10 +137,13 @@ def edit(root: Path, site: str, port: int = 8080, backend_port: int = 8081, prev
     backend = None
     page = None
     try:
-        write_admin(root, folder, local=f"http://127.0.0.1:{backend_port}/api/v1").render(messages)
+        report = write_admin(root, folder, local=f"http://127.0.0.1:{backend_port}/api/v1")
+        if report.problems:  # the editor starts all the same: its forms are how these get fixed
+            print(report.render(messages), flush=True)
         backend = start_backend(root, backend_port)
         page = serve_folder(folder, "127.0.0.1", port)
-        print(f"Éditeur : http://127.0.0.1:{port}/   (aperçu : http://127.0.0.1:{preview_port}/)", flush=True)
+        print(word("editing", messages, editor=f"http://127.0.0.1:{port}/",
+                   preview=f"http://127.0.0.1:{preview_port}/"), flush=True)
         return serve(root, site, "127.0.0.1", preview_port, messages)
     finally:
         if page is not None:

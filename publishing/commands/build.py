@@ -42,10 +42,10 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
 
     project, strings, loaded = _load(root, today)
     report = Report(project.root)
-    report.problems = list(loaded.problems)
+    report.include(loaded.problems)
     territory = project.territory(site_id)
     plan = plan_site(project, territory, lang, report, with_files=with_files, with_pdfs=with_pdfs)
-    warnings = build_language(project, strings, plan, Path(site_dir), Path(staging))
+    warnings = build_language(project, plan, Path(site_dir), Path(staging))
     for item in plan.files:
         target = Path(site_dir) / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +84,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     stale = [sid for sid in site_ids if not (cache and manifest.fresh(sid, wanted, out))]
     if not stale and manifest.project_inputs == everything:
         report = Report(root)  # nothing changed: the problems of the last build, nothing built
-        _merge(report, manifest.project_problems)
+        report.include(manifest.project_problems)
         _replay(report, manifest, site_ids)
         return report
 
@@ -128,7 +128,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     site_problems = {}
     for sid in stale:
         before = len(report.problems)
-        _merge(report, found_by_site[sid])
+        report.include(found_by_site[sid])
         site_problems[sid] = report.problems[before:]
     if report.failed(strict):
         shutil.rmtree(tmp)
@@ -162,18 +162,7 @@ def _checked_only(report: Report, manifest: Manifest, everything: str, site_ids:
 def _replay(report: Report, manifest: Manifest, site_ids: list[str]) -> None:
     """The problems the last build of these (kept) sites reported."""
     for sid in site_ids:
-        _merge(report, manifest.sites[sid].problems)
-
-
-def _merge(report: Report, problems: list) -> None:
-    """Add problems not yet in the report (each worker starts from the project's problems: same
-    ones). Two problems are the same when everything they say is (Problem.key, parameters included):
-    a site's MkDocs warnings share file, line, code and place, and differ by their text."""
-    seen = {p.key for p in report.problems}
-    for problem in problems:
-        if problem.key not in seen:
-            seen.add(problem.key)
-            report.problems.append(problem)
+        report.include(manifest.sites[sid].problems)
 
 
 def _save(manifest: Manifest, everything: str, project_problems: list) -> None:

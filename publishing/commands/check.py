@@ -33,6 +33,6 @@ def check(root: Path, today: date | None = None) -> Report:
     # a synthesis must fit on one page: render it (from the cache when unchanged)
     for synthesis in project.syntheses:
         for lang in synthesis.texts:
-            render_checked(project, strings, synthesis, lang, report)
+            render_checked(project, synthesis, lang, report)
     report.deduplicate()
     return report

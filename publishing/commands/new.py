@@ -1,4 +1,5 @@
-"""`build.py new …`: create the files of a new Focus or synthesis from a template.
+"""`build.py new …`: create the files of a new Focus, synthesis, news item, event or notice from
+its scaffold (publishing/commands/scaffolds/).
 
 The templates are written for editors: comments say what to fill in. A new
 Focus starts as a draft (never published) until its focus.yml says otherwise.
@@ -14,64 +15,17 @@ from publishing.model import LANGS, Month, parse_month
 from publishing.model.paths import AGENDA, NEWS, NOTICES, SYNTHESES
 from publishing.problems import UsageError
 
-FOCUS_YML = """\
-# Focus : {slug}
-# Date de la dernière mise à jour du contenu (AAAA-MM-JJ) : changez-la à chaque révision.
-updated: {today}
-# Répertoires dont les services vont en annexe du PDF (noms des fichiers de directories/, sans .yml).
-directories: []
-# Couleur de la couverture (foncée : le texte y est blanc), ou une image placée dans ce dossier.
-cover: "#1b4f8a"
-# Brouillon : ni page ni PDF ne sont publiés. Supprimez cette ligne quand le texte est prêt.
-draft: true
-"""
+# The templates of each kind, written for editors (comments in French): publishing/commands/scaffolds/
+# <kind>.<lang>.md (and focus.yml), where {slug}, {date}, {today} and {until} are replaced.
+SCAFFOLDS = Path(__file__).resolve().parent / "scaffolds"
 
-FOCUS_TEXT = {
-    "fr": """\
----
-title: Titre du Focus
-summary: Une ou deux phrases qui disent à qui sert ce Focus et ce qu'il rassemble.
----
 
-Une introduction de quelques lignes : le thème, pour qui, ce que le lecteur trouvera.
-
-## En bref
-
-- Le point essentiel à retenir.
-
-## Une première partie
-
-### Une aide ou un droit
-
-Qui y a droit, ce que cela couvre, où le demander.
-
-## Où s'adresser ?
-
-Les services à contacter ; le répertoire en annexe du PDF les détaille.
-""",
-    "nl": """\
----
-title: Titel van de Focus
-summary: Een of twee zinnen die zeggen voor wie deze Focus is en wat hij bundelt.
----
-
-Een inleiding van enkele regels: het thema, voor wie, wat de lezer zal vinden.
-
-## In het kort
-
-- Het belangrijkste om te onthouden.
-
-## Een eerste deel
-
-### Een steunmaatregel of een recht
-
-Wie er recht op heeft, wat het dekt, waar u het aanvraagt.
-
-## Waar terecht?
-
-De diensten om te contacteren; het repertorium in bijlage van de pdf geeft de details.
-""",
-}
+def scaffold(name: str, **values: str) -> str:
+    """A scaffold's text, its {name} placeholders replaced (the rest is written as it is)."""
+    text = (SCAFFOLDS / name).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
 
 
 def check_slug(slug: str) -> None:
@@ -86,86 +40,12 @@ def new_focus(root: Path, slug: str, today: date | None = None) -> list[Path]:
         raise UsageError("focus_exists", slug=slug)
     folder.mkdir(parents=True)
     today = today or date.today()
-    files = {folder / "focus.yml": FOCUS_YML.format(slug=slug, today=today.isoformat())}
-    for lang, text in FOCUS_TEXT.items():
-        files[folder / f"index.{lang}.md"] = text
+    files = {folder / "focus.yml": scaffold("focus.yml", slug=slug, today=today.isoformat())}
+    for lang in LANGS:
+        files[folder / f"index.{lang}.md"] = scaffold(f"focus.{lang}.md")
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
     return sorted(files)
-
-
-SYNTHESIS = {
-    "fr": """\
----
-title: Titre court de la rencontre
-date: {date}
-# Type : concertation, conseil, atelier, forum ou rencontre
-kind: concertation
-# Thème (facultatif) : sante-mentale, prevention-promotion-sante, liaison-ambulatoire-hopital,
-# pratiques-inclusives, organisation-integree, fin-de-vie, perinatalite
-theme: sante-mentale
-# Nombre de participant·es (facultatif ; supprimez la ligne si inconnu)
-participants: 20
-summary: Une phrase qui dit ce qui est ressorti de la rencontre.
-draft: true
----
-
-## Contexte
-
-Qui s'est réuni, pourquoi, dans quel cadre.
-
-## Ce qui a été dit
-
-### Besoins
-
-- …
-
-### Constats
-
-- …
-
-## Prochaines étapes
-
-- …
-
-## Prochaine rencontre
-
-La date sera annoncée sur ce site.
-""",
-    "nl": """\
----
-title: Korte titel van de bijeenkomst
-date: {date}
-kind: concertation
-theme: sante-mentale
-participants: 20
-summary: Eén zin die zegt wat er uit de bijeenkomst kwam.
-draft: true
----
-
-## Context
-
-Wie samenkwam, waarom, in welk kader.
-
-## Wat er gezegd werd
-
-### Noden
-
-- …
-
-### Vaststellingen
-
-- …
-
-## Volgende stappen
-
-- …
-
-## Volgende bijeenkomst
-
-De datum wordt op deze site aangekondigd.
-""",
-}
 
 
 def new_synthesis(root: Path, site: str, day: str, slug: str) -> list[Path]:
@@ -173,7 +53,7 @@ def new_synthesis(root: Path, site: str, day: str, slug: str) -> list[Path]:
     meeting = as_date(day, month_ok=True)  # 2024-03: a meeting the sources date to the month only
     folder = root / "content" / site / SYNTHESES
     stem = f"{meeting.isoformat()}-{slug}"
-    files = {folder / f"{stem}.{lang}.md": text.format(date=meeting.isoformat()) for lang, text in SYNTHESIS.items()}
+    files = {folder / f"{stem}.{lang}.md": scaffold(f"synthese.{lang}.md", date=meeting.isoformat()) for lang in LANGS}
     return write_new(root, files)
 
 
@@ -198,10 +78,8 @@ def write_new(root: Path, files: dict[Path, str]) -> list[Path]:
     return sorted(files)
 
 
-# `build.py new actualite|evenement|avis`: the kind's folder in content/<territory>/ and its templates
-# (publishing/commands/scaffolds/<kind>.<lang>.md, written for editors, comments in French).
+# `build.py new actualite|evenement|avis`: the kind's folder in content/<territory>/
 ITEM_KINDS = {"actualite": NEWS, "evenement": AGENDA, "avis": NOTICES}
-SCAFFOLDS = Path(__file__).resolve().parent / "scaffolds"
 
 
 def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path]:
@@ -212,6 +90,6 @@ def new_item(root: Path, kind: str, site: str, day: str, slug: str) -> list[Path
     folder = root / "content" / site / ITEM_KINDS[kind]
     stem = f"{when.isoformat()}-{slug}"
     until = when + timedelta(days=30)
-    files = {folder / f"{stem}.{lang}.md": (SCAFFOLDS / f"{kind}.{lang}.md").read_text(encoding="utf-8")
-             .replace("{date}", when.isoformat()).replace("{until}", until.isoformat()) for lang in LANGS}
+    files = {folder / f"{stem}.{lang}.md": scaffold(f"{kind}.{lang}.md", date=when.isoformat(), until=until.isoformat())
+             for lang in LANGS}
     return write_new(root, files)

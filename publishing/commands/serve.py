@@ -28,7 +28,6 @@ from publishing.load.today import build_today
 from publishing.model import LANGS, Project, Strings, Text
 
 WATCHED = ("content", "sites", "theme", "focus", "directories", "mkdocs.yml")
-IGNORED_WARNINGS = ("A 'dirty' build is being performed",)
 
 
 class Preview:
@@ -52,8 +51,8 @@ class Preview:
         project, strings, report = load_project(self.root, checks=checks, today=self.today)
         territory = project.territories.get(self.site)
         if territory is not None:
-            project.territories[self.site] = dataclasses.replace(
-                territory, url=Text(self.address, self.address + "nl/"))
+            previewed = dataclasses.replace(territory, url=Text(self.address, self.address + "nl/"))
+            project = project.with_territory(previewed)
         return project, strings, report
 
     def rebuild(self, changed: set[Path]) -> None:
@@ -101,9 +100,8 @@ class Preview:
             menu = [(p.key, p.title, p.nav) for p in plan.pages]
             dirty = not everything and self.menus.get(lang) == menu
             built = self.work / f".{lang}"
-            for message in build_language(project, strings, plan, built, self.work / ".staging", dirty=dirty):
-                if not message.startswith(IGNORED_WARNINGS):
-                    report.warn(project.root / "content", "mkdocs_warning", detail=f"[{self.site}/{lang}] {message}")
+            for message in build_language(project, plan, built, self.work / ".staging", dirty=dirty):
+                report.warn(project.root / "content", "mkdocs_warning", detail=f"[{self.site}/{lang}] {message}")
             self.menus[lang] = menu
             if everything:
                 index_sites([LanguageRoot(built, lang)], jobs=1)
@@ -125,8 +123,8 @@ class Preview:
             return None
         lang, rest = ("nl", path[3:]) if path.startswith("nl/") else ("fr", path)
         try:
-            return pdf_at(self.project, self.strings, self.project.territories[self.site], lang, rest)
-        except Exception as exc:  # noqa: BLE001 - a PDF that cannot be made is said, the preview goes on
+            return pdf_at(self.project, self.project.territories[self.site], lang, rest)
+        except Exception as exc:
             print(f"{path}: {exc}", file=sys.stderr, flush=True)
             return None
 

@@ -13,6 +13,7 @@
     organiser: …                   audience: …      price: … (free text, in the language)
     registration: https://…        optional
     status: scheduled              scheduled, cancelled, postponed, full; held once it took place
+                                   (publishing.model.event.STATUSES says what each means)
     themes: [sante-mentale]        region: true  (a bassin's event that concerns the region too)
     source: …                      where the facts come from, for the team (not published)
     ---
@@ -40,7 +41,7 @@ MOMENT = re.compile(r"^(?P<day>\d{4}-\d{1,2}-\d{1,2})(?:[ T](?P<time>\d{1,2}:\d{
                     r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?$")
 TIME_ONLY = re.compile(r"^\d{1,2}[:h]\d{2}$")
 # Once an event took place, `held` says so (a past event still `scheduled` is reported).
-EVENT_STATUSES = (*STATUSES, "held")
+EVENT_STATUSES = tuple(STATUSES)
 
 
 def moment(value: Any) -> date | datetime:

@@ -33,15 +33,19 @@ def read_project(root: Path, today: date) -> tuple[Project, Strings, Report]:
     territories = load_territories(root / "sites", communes, report)
     pages = load_pages(root / "content", ("shared", "bassins") + TERRITORY_IDS, report)
     strings = load_strings(root / "theme" / "i18n", report)
-    project = Project(root, communes, territories, pages, strings, today=today)
-    project.directories = load_directories(root / "directories", project, report)
-    known = {p.stem for p in (root / "directories").glob("*.y*ml")}
-    project.focus = load_focus(root / "focus", report, known)
-    project.syntheses = load_syntheses(root / "content", TERRITORY_IDS, report)
-    project.news = load_news(root / "content", TERRITORY_IDS, report)
-    project.notices = load_notices(root / "content", TERRITORY_IDS, report)
-    project.events = load_events(root / "content", project, report)
-    project.redirects = load_redirects(root / "sites", territories, report)
-    project.editions = load_editions(root / "content", TERRITORY_IDS, report)
+    # What the directories and the events are checked against (communes, bassins, today): the
+    # project before them; the project returned is built whole, once, from everything read.
+    base = Project(root, communes, territories, pages, strings, today)
+    project = Project(
+        root, communes, territories, pages, strings, today,
+        directories=load_directories(root / "directories", base, report),
+        focus=load_focus(root / "focus", report, {p.stem for p in (root / "directories").glob("*.y*ml")}),
+        syntheses=load_syntheses(root / "content", TERRITORY_IDS, report),
+        news=load_news(root / "content", TERRITORY_IDS, report),
+        notices=load_notices(root / "content", TERRITORY_IDS, report),
+        events=load_events(root / "content", base, report),
+        redirects=load_redirects(root / "sites", territories, report),
+        editions=load_editions(root / "content", TERRITORY_IDS, report),
+    )
     report.deduplicate()
     return project, strings, report

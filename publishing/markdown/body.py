@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import jinja2
 
-from publishing.model import Page, Project, Territory
+from publishing.model import Lookup, Page, Project, Territory
 from publishing.problems import Report
 
 # No template can be loaded: {% include %}, {% import %}, {% extends %} name a file, and a page
@@ -36,7 +36,7 @@ def territory_view(project: Project, territory: Territory, lang: str) -> dict:
         "url": territory.url[lang],
         "is_region": territory.is_region,
         "communes_list": communes,
-        "communes": join(communes, lang),
+        "communes": join(communes, project.strings.for_lang(lang)),
         "helpdesk": {
             "phone": territory.helpdesk.phone,
             "phone_link": territory.helpdesk.phone_link,
@@ -46,9 +46,11 @@ def territory_view(project: Project, territory: Territory, lang: str) -> dict:
     }
 
 
-def join(items: list[str], lang: str) -> str:
-    word = " et " if lang == "fr" else " en "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + word + items[-1] if items else ""
+def join(items: list[str], t: Lookup) -> str:
+    """'Anderlecht, Forest et Saint-Gilles': the last two joined by the language's word (list.last_two)."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("list.last_two").format(first=", ".join(items[:-1]), last=items[-1])
 
 
 def render_body(page: Page, context: dict, report: Report) -> str | None:

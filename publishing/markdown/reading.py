@@ -132,7 +132,7 @@ class _Collect(Treeprocessor):
 
 
 class _ReadingExtension(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Collect(md), "reading", -100)
 
 

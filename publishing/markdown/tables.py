@@ -47,9 +47,9 @@ class _Wrap(Treeprocessor):
 
 
 class ScrollingTables(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Wrap(md), "bp_scrolling_tables", 1)  # after toc (5): headings have ids
 
 
-def makeExtension(**kwargs: object) -> ScrollingTables:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: object) -> ScrollingTables:
     return ScrollingTables(**kwargs)

@@ -10,7 +10,7 @@ import os
 # MkDocs 1.6 prints a notice about MkDocs 2.0 when imported: we pin <2 (pyproject.toml).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from publishing.mkdocs_adapter.build import build_language  # noqa: E402
-from publishing.mkdocs_adapter.preview import preview_server  # noqa: E402
+from publishing.mkdocs_adapter.build import build_language
+from publishing.mkdocs_adapter.preview import preview_server
 
 __all__ = ["build_language", "preview_server"]

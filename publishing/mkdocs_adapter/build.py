@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from mkdocs.commands.build import build
 
-from publishing.model import OutputPage, Project, SitePlan, Strings
+from publishing.model import OutputPage, Project, SitePlan
 from publishing.plan.resources import resource_files, resource_folders
 
 from .config import make_config
@@ -18,7 +18,7 @@ from .plugin import BrusanoPlugin, WarningCollector
 from .speed import SpeedPlugin
 
 
-def stage(plan: SitePlan, docs_dir: Path, root: Path, incremental: bool = False) -> None:
+def stage(plan: SitePlan, docs_dir: Path, *, incremental: bool = False) -> None:
     """Write the plan's pages as <key>.<lang>.md files (and their images) into docs_dir.
     incremental (the preview): rewrite only the pages whose text changed and remove those gone,
     so that a dirty MkDocs build renders only them."""
@@ -45,9 +45,8 @@ def front_matter(page: OutputPage) -> str:
     meta: dict[str, Any] = {"title": page.title}
     if page.description:
         meta["description"] = page.description
-    hide = page.meta.get("hide")
-    if hide:
-        meta["hide"] = list(hide)
+    if page.meta.hide:
+        meta["hide"] = list(page.meta.hide)
     return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
@@ -63,14 +62,18 @@ def copy_resources(source_dir: Path, target_dir: Path) -> list[Path]:
     return copied
 
 
-def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir: Path,
+# What MkDocs says of every dirty build (the preview's): no problem of the content
+DIRTY_BUILD = "A 'dirty' build is being performed"
+
+
+def build_language(project: Project, plan: SitePlan, site_dir: Path,
                    staging: Path, dirty: bool = False) -> list[str]:
-    """Build one territory in one language into site_dir. Returns MkDocs' warnings.
+    """Build one territory in one language into site_dir. Returns MkDocs' warnings about the content.
     dirty (the preview, after a first build into the same folders): render only the pages whose
     staged text changed, MkDocs' --dirty."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
-    stage(plan, docs_dir, project.root, incremental=dirty)
-    plugin = BrusanoPlugin(project, strings, plan)
+    stage(plan, docs_dir, incremental=dirty)
+    plugin = BrusanoPlugin(project, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
     config.plugins["brusano-speed"] = SpeedPlugin()
     config.plugins["brusano-lean-assets"] = LeanAssetsPlugin()
@@ -81,5 +84,6 @@ def build_language(project: Project, strings: Strings, plan: SitePlan, site_dir:
         build(config, dirty=dirty)
     finally:
         logger.removeHandler(collector)
-    return [r.getMessage() for r in collector.records]
+    messages = [r.getMessage() for r in collector.records]
+    return [m for m in messages if not (dirty and m.startswith(DIRTY_BUILD))]
 

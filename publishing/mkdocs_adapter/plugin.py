@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from publishing.markdown.body import territory_view
-from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Project, SitePlan, Strings, long_date
+from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Project, SitePlan, long_date
 from publishing.output import colours
 
 from . import valid_html
@@ -23,9 +23,9 @@ LUNR_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 class BrusanoPlugin(BasePlugin):
-    def __init__(self, project: Project, strings: Strings, plan: SitePlan) -> None:
+    def __init__(self, project: Project, plan: SitePlan) -> None:
         super().__init__()
-        self.project, self.strings, self.plan = project, strings, plan
+        self.project, self.strings, self.plan = project, project.strings, plan
         self.pages = {p.key: p for p in plan.pages}
         self.warnings: list[str] = []
 
@@ -84,17 +84,10 @@ class BrusanoPlugin(BasePlugin):
 
     # --- helpers -------------------------------------------------------------
     def feeds(self) -> list[dict[str, str]]:
-        """(title, href, type) of the feeds that sections attached to their pages (meta feed, calendar)."""
-        territory, lang, t = self.plan.territory, self.plan.lang, self.strings.for_lang(self.plan.lang)
-        found = []
-        for page in self.plan.pages:
-            if page.meta.get("feed"):
-                found.append({"title": page.meta.get("feed_title") or t("synthesis.feed"),
-                              "href": territory.absolute(lang, page.meta["feed"]), "type": "application/atom+xml"})
-            if page.meta.get("calendar"):
-                found.append({"title": page.meta["calendar_title"],
-                              "href": territory.absolute(lang, page.meta["calendar"]), "type": "text/calendar"})
-        return found
+        """(title, href, type) of the feeds that sections attached to their pages (PageData.feed)."""
+        territory, lang = self.plan.territory, self.plan.lang
+        return [{"title": feed.title, "href": territory.absolute(lang, feed.path), "type": feed.type}
+                for feed in (page.meta.feed for page in self.plan.pages) if feed is not None]
 
     def page_context(self, page: OutputPage) -> dict:
         territory, lang = self.plan.territory, self.plan.lang
@@ -110,11 +103,10 @@ class BrusanoPlugin(BasePlugin):
             "text_lang": page.text_lang,
             # the same page in the other language (its fallback counts: it exists there)
             "switch": territory.absolute(other, page.url),
-            "updated": page.meta.get("updated"),
-            "updated_text": (long_date(page.meta["updated"], self.strings.for_lang(lang)) if page.meta.get("updated")
-                             else None),
+            "updated": page.meta.updated,
+            "updated_text": long_date(page.meta.updated, self.strings.for_lang(lang)) if page.meta.updated else None,
             # structured data (schema.org) a section attached to the page
-            "jsonld": _script_json(page.meta["jsonld"]) if page.meta.get("jsonld") else None,
+            "jsonld": _script_json(page.meta.jsonld) if page.meta.jsonld else None,
         }
 
 

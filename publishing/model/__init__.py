@@ -11,12 +11,23 @@ from publishing.model.focus import Focus
 from publishing.model.langs import DEFAULT_LANG, LANGS
 from publishing.model.news import ItemText, News, Notice
 from publishing.model.page import DocumentText, Page, Translatable, url_of
-from publishing.model.plan import NavItem, NavOrder, OutputFile, OutputPage, SitePlan
-from publishing.model.project import Project
+from publishing.model.plan import (
+    ATOM,
+    ICALENDAR,
+    Feed,
+    NavItem,
+    NavOrder,
+    OutputFile,
+    OutputPage,
+    PageData,
+    SitePlan,
+)
+from publishing.model.project import PostalAddress, Project
 from publishing.model.strings import Lookup, Strings, language_names, long_date, month_year
 from publishing.model.synthesis import KINDS, THEMES, Synthesis
 from publishing.model.territory import (
                                         BASSINS,
+                                        PUBLISHER,
                                         REGION,
                                         TERRITORY_IDS,
                                         Area,
@@ -27,9 +38,9 @@ from publishing.model.territory import (
                                         phone_link,
 )
 
-__all__ = ["Address", "Area", "BASSINS", "BRUSSELS", "Category", "Commune", "DEFAULT_LANG", "Directory",
-           "DocumentText", "Entry", "Event", "Focus", "Helpdesk", "ItemText", "KINDS", "LANGS", "Lookup", "NavItem",
-           "NavOrder", "News", "Notice", "OutputFile", "OutputPage", "Page", "Place", "Project", "REGION",
-           "STATUSES", "SitePlan", "Strings", "Synthesis", "TERRITORY_IDS", "THEMES", "Territory", "Text",
-           "Translatable", "Month", "first_day", "parse_month", "language_names", "long_date", "month_year",
-           "phone_link", "url_of"]
+__all__ = ["Address", "Area", "ATOM", "BASSINS", "BRUSSELS", "Category", "Commune", "DEFAULT_LANG", "Directory",
+           "DocumentText", "Entry", "Event", "Feed", "first_day", "Focus", "Helpdesk", "ICALENDAR", "ItemText",
+           "KINDS", "LANGS", "language_names", "long_date", "Lookup", "Month", "month_year", "NavItem", "NavOrder",
+           "News", "Notice", "OutputFile", "OutputPage", "Page", "PageData", "parse_month", "phone_link", "Place",
+           "PostalAddress", "Project", "PUBLISHER", "REGION", "SitePlan", "STATUSES", "Strings", "Synthesis",
+           "Territory", "TERRITORY_IDS", "Text", "THEMES", "Translatable", "url_of"]

@@ -58,8 +58,3 @@ def parse_month(value: Any) -> Any:
         if 1 <= month <= 12:
             return Month(year, month)
     return value
-
-
-def same_precision(a: date, b: date) -> bool:
-    """The same day, or the same month both given as a month."""
-    return a.isoformat() == b.isoformat()

@@ -10,7 +10,26 @@ from publishing.model.news import Item, ItemText
 from publishing.model.paths import AGENDA
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-STATUSES = ("scheduled", "cancelled", "postponed", "full")
+
+
+@dataclass(frozen=True)
+class Status:
+    """What an event's status means wherever the event is shown."""
+
+    marked: bool  # said beside its title (lists, its page, a calendar's SUMMARY): agenda.status.<id>
+    registration: bool  # its registration link is offered (until it is over)
+    ical: str  # RFC 5545 3.8.1.11 STATUS
+    schema: str  # schema.org EventStatusType
+
+
+# Every status an editor may give (`status:` in an event's file); held: it took place as scheduled.
+STATUSES: dict[str, Status] = {
+    "scheduled": Status(marked=False, registration=True, ical="CONFIRMED", schema="EventScheduled"),
+    "cancelled": Status(marked=True, registration=False, ical="CANCELLED", schema="EventCancelled"),
+    "postponed": Status(marked=True, registration=True, ical="TENTATIVE", schema="EventPostponed"),
+    "full": Status(marked=True, registration=False, ical="CONFIRMED", schema="EventScheduled"),
+    "held": Status(marked=False, registration=True, ical="CONFIRMED", schema="EventScheduled"),
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,11 @@ class Event(Item):
     texts: dict[str, ItemText] = field(hash=False, compare=False)
 
     folder = AGENDA
+
+    @property
+    def meaning(self) -> Status:
+        """What its status means (STATUSES)."""
+        return STATUSES[self.status]
 
     @property
     def all_day(self) -> bool:

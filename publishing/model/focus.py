@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from publishing.model.page import DocumentText, Translatable
+from publishing.model.paths import FOCUS
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,11 @@ class Focus(Translatable):
 
     def pdf_name(self, territory_id: str, lang: str) -> str:
         return f"focus-{self.slug}-{territory_id}-{lang}.pdf"
+
+    def pdf_path(self, territory_id: str, lang: str) -> str:
+        """Site-relative path of the PDF of one edition (in its language's site)."""
+        return f"{FOCUS}/{self.slug}/{self.pdf_name(territory_id, lang)}"
+
+    def page_path(self) -> str:
+        """Site-relative path of the Focus page."""
+        return f"{FOCUS}/{self.slug}/"

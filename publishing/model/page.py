@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from publishing.model.langs import DEFAULT_LANG
 
@@ -19,7 +20,7 @@ class Page:
     title: str
     body: str
     body_line: int
-    meta: dict = field(compare=False, hash=False, default_factory=dict)
+    meta: dict[str, Any] = field(compare=False, hash=False, default_factory=dict)  # schema.PageMeta's values
 
     @property
     def nav(self) -> int | None:

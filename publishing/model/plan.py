@@ -8,6 +8,7 @@ is announced for it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,29 @@ class NavOrder:
     FIRST_ITEM = 20  # the pages of a section, in their order, after the section's index
 
 
+@dataclass(frozen=True)
+class Feed:
+    """A feed a list page offers, announced in the head of every page of its site."""
+
+    path: str  # site-relative: "actualites/feed.xml", "agenda/agenda.ics"
+    title: str
+    type: str  # its media type: ATOM or ICALENDAR
+
+
+ATOM = "application/atom+xml"
+ICALENDAR = "text/calendar"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageData:
+    """What a page says of itself beside its text, for its head and the site's files."""
+
+    updated: date | None = None  # when its content was last checked: its head, the sitemap's lastmod
+    hide: tuple[str, ...] = ()  # parts of Material's layout left out: "navigation", "toc"
+    feed: Feed | None = None  # the feed the page offers (a list page)
+    jsonld: dict[str, Any] | None = None  # its structured data (schema.org, publishing.output.structured_data)
+
+
 @dataclass(kw_only=True)
 class OutputPage:
     """One page of a site in one language; its text may be in another (untranslated)."""
@@ -43,7 +67,7 @@ class OutputPage:
     nav: int | None = None  # its place in the navigation (NavOrder), or None: linked, not listed
     description: str | None = None
     translations: tuple[str, ...] = ()  # languages in which this page really exists
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: PageData = PageData()
     resources: str = ""  # the sub-folder, beside the page, where the files beside its source go
     # The editor's text as the page publishes it, when the markdown adds to it (the home's blocks
     # above it): what publishing.checks.links follows. None: the markdown is the editor's text.

@@ -28,3 +28,7 @@ class Synthesis(Translatable):
 
     def pdf_name(self, lang: str) -> str:
         return f"synthese-{self.slug}-{lang}.pdf"
+
+    def pdf_path(self, lang: str) -> str:
+        """Site-relative path of the PDF in one language (beside the synthesis's page)."""
+        return f"{self.key}/{self.pdf_name(lang)}"

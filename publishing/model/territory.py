@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REGION = "region"
+PUBLISHER = "Brusano"  # the organisation that publishes every site (feeds, structured data)
 BASSINS: tuple[str, ...] = ("nord", "nord-est", "centre-ouest", "sud", "sud-est")
 TERRITORY_IDS: tuple[str, ...] = (REGION,) + BASSINS  # fixed by the mission; their facts are in sites/
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from publishing.model import REGION, News, Project, Territory, first_day
+from publishing.model import PUBLISHER, REGION, News, Project, Synthesis, Territory, first_day
 from publishing.model.paths import NEWS, NEWS_FEED, SYNTHESES, SYNTHESES_FEED
 
-PUBLISHER = "Brusano"
 TAG_AUTHORITY = "brusano.brussels"  # tag: URIs (RFC 4151) of news entries: fixed, whatever a site's address
 
 
@@ -51,13 +50,14 @@ def _entry(text_lang: str, entry_id: str, title: str, day, url: str, more: list[
     ]
 
 
-def atom(project: Project, strings, territory: Territory, lang: str, syntheses: list, pdf_path) -> bytes:
-    t = strings.for_lang(lang)
+def atom(project: Project, territory: Territory, lang: str, syntheses: list[Synthesis]) -> bytes:
+    """The Atom feed of a site's syntheses (syntheses/feed.xml), newest first, each with its PDF."""
+    t = project.strings.for_lang(lang)
     items = syntheses[:50]
     entries = []
     for s in items:
         text = s.text(lang)
-        pdf = territory.absolute(text.lang, pdf_path(s, text.lang))
+        pdf = territory.absolute(text.lang, s.pdf_path(text.lang))
         entries.append(_entry(
             text.lang, f"{territory.absolute('fr', s.key + '/')}#{lang}", text.title, s.date,
             territory.absolute(text.lang, s.key + "/"),

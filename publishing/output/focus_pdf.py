@@ -12,9 +12,10 @@ import jinja2
 from markupsafe import Markup
 
 from publishing.markdown.html import to_html
-from publishing.model import REGION, Focus, Project, Strings, Territory, language_names, long_date
+from publishing.model import REGION, Focus, Lookup, Project, Territory, long_date
 from publishing.model.paths import PDF_CACHE
 from publishing.output import pdf
+from publishing.output.services import service_view
 
 
 def template_env(root: Path) -> jinja2.Environment:
@@ -23,10 +24,11 @@ def template_env(root: Path) -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, trim_blocks=False)
 
 
-def edition(territory: Territory, strings: Strings, lang: str) -> str:
+def edition(territory: Territory, t: Lookup, lang: str) -> str:
+    """The edition a territory's brochure is: "Édition régionale", "Édition du bassin Sud"."""
     if territory.is_region:
-        return strings.t(lang, "pdf.edition_region")
-    return f"{strings.t(lang, 'pdf.edition_bassin')} {territory.name[lang]}"
+        return t("pdf.edition_region")
+    return f"{t('pdf.edition_bassin')} {territory.name[lang]}"
 
 
 def appendix(project: Project, focus: Focus, territory: Territory, lang: str) -> list[dict]:
@@ -37,46 +39,18 @@ def appendix(project: Project, focus: Focus, territory: Territory, lang: str) ->
         if directory is None:
             continue
         entries = directory.for_territory(territory)
-        groups = [{"label": category.label[lang], "entries": [entry_view(project, e, lang) for e in members]}
+        groups = [{"label": category.label[lang], "entries": [service_view(project, e, lang) for e in members]}
                   for category, members in directory.grouped(entries, project.strings.text("directory.other"))]
         if groups:
             out.append({"slug": slug, "title": directory.title[lang], "groups": groups})
     return out
 
 
-def entry_view(project: Project, entry, lang: str) -> dict:
-    address = None
-    if entry.address is not None:
-        commune = project.communes.get(entry.address.commune)
-        city = commune.name[lang] if commune else entry.address.commune
-        address = f"{entry.address.street}, {entry.address.postcode} {city}"
-    if entry.region_wide:
-        served = None
-    else:
-        served = ", ".join(project.territories[b].name[lang] for b in entry.serves if b in project.territories)
-    website = entry.website
-    return {
-        "name": entry.name[lang],
-        "organisation": entry.organisation,
-        "description": entry.description[lang],
-        "address": address,
-        "phone": entry.phone,
-        "phone_link": entry.phone_link,
-        "email": entry.email,
-        "website": website,
-        "website_label": website.split("://", 1)[-1].rstrip("/") if website else None,
-        "hours": entry.hours[lang] if entry.hours else None,
-        "languages": language_names(entry.languages, project.strings.for_lang(lang)),
-        "region_wide": entry.region_wide,
-        "served": served,
-    }
-
-
-def brochure_html(project: Project, strings: Strings, focus: Focus, territory: Territory, lang: str,
+def brochure_html(project: Project, focus: Focus, territory: Territory, lang: str,
                   page_url: str) -> str:
     text = focus.text(lang)
     html = to_html(text.body, folder_url=page_url)  # the Focus's folder is its page's
-    t = strings.for_lang(lang)
+    t = project.strings.for_lang(lang)
     directories = appendix(project, focus, territory, lang)
     intro = t("pdf.appendix_intro_region") if territory.is_region else t("pdf.appendix_intro_bassin")
     helpdesk = territory.helpdesk if territory.helpdesk.phone else project.territories[REGION].helpdesk
@@ -90,7 +64,7 @@ def brochure_html(project: Project, strings: Strings, focus: Focus, territory: T
         headings=html.headings,
         territory={"name": territory.name[lang], "tagline": territory.tagline[lang],
                    "colour": territory.colour, "is_region": territory.is_region},
-        edition=edition(territory, strings, lang),
+        edition=edition(territory, t, lang),
         updated=long_date(focus.updated, t),
         updated_iso=focus.updated.isoformat(),
         cover_colour=focus.cover_colour,
@@ -104,9 +78,9 @@ def brochure_html(project: Project, strings: Strings, focus: Focus, territory: T
     )
 
 
-def render_brochure(project: Project, strings: Strings, focus: Focus, territory: Territory, lang: str,
+def render_brochure(project: Project, focus: Focus, territory: Territory, lang: str,
                     page_url: str) -> pdf.RenderedPdf:
-    html = brochure_html(project, strings, focus, territory, lang, page_url)
-    title = f"{focus.text(lang).title} – {edition(territory, strings, lang)}"
+    html = brochure_html(project, focus, territory, lang, page_url)
+    title = f"{focus.text(lang).title} – {edition(territory, project.strings.for_lang(lang), lang)}"
     return pdf.render(html, focus.folder, project.root, title, focus.text(lang).lang,
                       cache_dir=project.root / PDF_CACHE)

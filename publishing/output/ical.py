@@ -28,11 +28,6 @@ TZID = "Europe/Brussels"
 UID_DOMAIN = "brusano.brussels"  # fixed: a UID must not change when a site's address does
 LINE_OCTETS = 75  # RFC 5545 3.1, without the CRLF
 
-# RFC 5545 3.8.1.11: what a calendar shows of an event's status
-STATUS = {"scheduled": "CONFIRMED", "full": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED",
-          "postponed": "TENTATIVE"}
-# Statuses said in the title too, for the calendars that do not show STATUS
-MARKED = ("cancelled", "postponed", "full")
 
 # Europe/Brussels since 1996 (EU rules: at 01:00 UTC on the last Sunday of March and of
 # October); DTSTART is the first such change in 1970, in the local time it is left at.
@@ -67,7 +62,7 @@ def calendar(project: Project, territory: Territory, lang: str, events: Iterable
     return _vcalendar(project, lang, head, ordered)
 
 
-def event_ics(project: Project, territory: Territory, lang: str, event: Event) -> bytes:
+def event_ics(project: Project, lang: str, event: Event) -> bytes:
     """One event, for "add to my calendar" (agenda/<slug>/<slug>.ics).
 
     No X-WR-CALNAME: a file that names a calendar is opened by Outlook as a new calendar
@@ -103,7 +98,8 @@ def _vevent(project: Project, lang: str, event: Event) -> list[str]:
     t = project.strings.for_lang(lang)
     text = event.text(lang)
     url = page_url(project, lang, event)
-    title = f"{t(f'agenda.status.{event.status}')} – {text.title}" if event.status in MARKED else text.title
+    # a marked status is said in the title too, for the calendars that do not show STATUS
+    title = f"{t(f'agenda.status.{event.status}')} – {text.title}" if event.meaning.marked else text.title
     lines = ["BEGIN:VEVENT",
              f"UID:{uid(event)}",
              f"DTSTAMP:{project.today:%Y%m%d}T000000Z",
@@ -114,7 +110,7 @@ def _vevent(project: Project, lang: str, event: Event) -> list[str]:
     if where:
         lines.append(f"LOCATION:{escape(where)}")
     lines += [f"URL:{url}",
-              f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}"]
+              f"STATUS:{event.meaning.ical}"]
     if event.themes:
         lines.append("CATEGORIES:" + ",".join(escape(t(f"synthesis.theme.{theme}")) for theme in event.themes))
     lines.append("END:VEVENT")
@@ -149,8 +145,7 @@ def location(project: Project, lang: str, event: Event) -> str:
     if venue:
         parts.append(venue)
     if event.place is not None:
-        place = event.place
-        parts += [place.street, f"{place.postcode} {project.communes[place.commune].name[lang]}"]
+        parts.append(project.address(event.place, lang).postal())
     where = ", ".join(parts)
     if event.online is not None:
         online = project.strings.t(lang, "agenda.format.online")

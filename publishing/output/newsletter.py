@@ -24,8 +24,10 @@ INLINER = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=Fa
 
 
 def email_html(root: Path, issue: Issue, unsubscribe: str, t: Lookup) -> str:
+    # a missing value fails (StrictUndefined), as in the sites' templates: test_newsletter
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "theme" / "email"),
-                                     autoescape=True, trim_blocks=True, lstrip_blocks=True)
+                                     autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                     undefined=jinja2.StrictUndefined)
     html = environment.get_template("newsletter.html").render(issue=issue, unsubscribe=unsubscribe,
                                                                month=month_year(issue.month, t))
     return INLINER.inline(html)

@@ -18,8 +18,8 @@ def sitemap_xml(plans: list[SitePlan]) -> str:
                 continue  # the original is listed in its own language
             lines.append("  <url>")
             lines.append(f"    <loc>{escape(territory.absolute(plan.lang, page.url))}</loc>")
-            if page.meta.get("updated"):
-                lines.append(f"    <lastmod>{page.meta['updated']}</lastmod>")
+            if page.meta.updated:
+                lines.append(f"    <lastmod>{page.meta.updated}</lastmod>")
             if len(page.translations) > 1:
                 for lang in LANGS:
                     if lang in page.translations:

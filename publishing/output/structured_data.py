@@ -1,4 +1,5 @@
-"""schema.org JSON-LD of news, partners' notices and events: dicts a page puts in its head.
+"""schema.org JSON-LD of every page that has some: news, partners' notices, events, Focus,
+syntheses and directories. Dicts a page puts in its head (OutputPage.jsonld).
 
 Only what the content says: no price or free entry guessed from the free text of `price`, no
 organiser's address, no time given to a day. URLs are absolute, on the item's own site (an
@@ -9,13 +10,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from publishing.model import BRUSSELS, Event, News, Notice, Project, Territory
+from publishing.model import (
+    BRUSSELS,
+    LANGS,
+    PUBLISHER,
+    Directory,
+    Entry,
+    Event,
+    Focus,
+    News,
+    Notice,
+    Project,
+    Synthesis,
+    Territory,
+)
+from publishing.model.paths import DIRECTORIES
+from publishing.output.opendata import served_names
 
 SCHEMA = "https://schema.org"
-PUBLISHER = "Brusano"
-# Event.status -> schema.org EventStatusType (a held event took place as scheduled)
-EVENT_STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "held": "EventScheduled",
-                "cancelled": "EventCancelled", "postponed": "EventPostponed"}
 
 
 def news_article(project: Project, territory: Territory, lang: str, item: News) -> dict[str, Any]:
@@ -67,7 +79,7 @@ def event(project: Project, territory: Territory, lang: str, event: Event) -> di
     end = event.end if event.end is not None else (event.start if event.all_day else None)
     if end is not None:
         data["endDate"] = moment(end)  # schema.org: the last day itself, not the day after
-    data["eventStatus"] = f"{SCHEMA}/{EVENT_STATUS.get(event.status, 'EventScheduled')}"
+    data["eventStatus"] = f"{SCHEMA}/{event.meaning.schema}"
     locations = []
     if event.place is not None or text.venue:
         locations.append(_place(project, lang, event))
@@ -110,9 +122,9 @@ def _place(project: Project, lang: str, event: Event) -> dict[str, Any]:
     if text.venue:
         place["name"] = text.venue
     if event.place is not None:
-        commune = project.communes[event.place.commune]
-        place["address"] = {"@type": "PostalAddress", "streetAddress": event.place.street,
-                            "postalCode": event.place.postcode, "addressLocality": commune.name[lang],
+        address = project.address(event.place, lang)
+        place["address"] = {"@type": "PostalAddress", "streetAddress": address.street,
+                            "postalCode": address.postcode, "addressLocality": address.locality,
                             "addressRegion": project.strings.t(lang, "opendata.state_province"), "addressCountry": "BE"}
     return place
 
@@ -128,3 +140,86 @@ def _publisher(project: Project, lang: str) -> dict[str, Any]:
     if region is not None:
         publisher["url"] = region.url[lang]
     return publisher
+
+
+def focus(focus: Focus, territory: Territory, lang: str) -> dict[str, Any]:
+    """WebPage + DigitalDocument (the PDF the page offers: the French one when the Focus is not
+    translated); the French and Dutch editions point to each other."""
+    text = focus.text(lang)
+    pdf_lang = text.lang
+
+    def document(lg: str) -> dict[str, Any]:
+        return {"@type": "DigitalDocument", "name": focus.text(lg).title, "inLanguage": lg,
+                "encodingFormat": "application/pdf",
+                "url": territory.absolute(lg, focus.pdf_path(territory.id, lg)),
+                "dateModified": focus.updated.isoformat()}
+
+    doc = document(pdf_lang)
+    doc["publisher"] = {"@type": "Organization", "name": PUBLISHER}
+    others = [lg for lg in LANGS if lg != pdf_lang and focus.translated(lg)]
+    if others:
+        relation = "workTranslation" if pdf_lang == "fr" else "translationOfWork"
+        doc[relation] = [document(lg) for lg in others] if relation == "workTranslation" else document(others[0])
+    return {
+        "@context": SCHEMA,
+        "@type": "WebPage",
+        "name": text.title,
+        "description": text.summary,
+        "inLanguage": text.lang,
+        "url": territory.absolute(text.lang, focus.page_path()),
+        "dateModified": focus.updated.isoformat(),
+        "isPartOf": {"@type": "WebSite", "name": territory.name[lang], "url": territory.url[lang]},
+        "mainEntity": doc,
+    }
+
+
+def synthesis(project: Project, synthesis: Synthesis, lang: str) -> dict[str, Any]:
+    """Report, published by the territory whose meeting it sums up, with its one-page PDF."""
+    text = synthesis.text(lang)
+    territory = project.territories[synthesis.territory]
+    return {
+        "@context": SCHEMA,
+        "@type": "Report",
+        "name": text.title,
+        "abstract": text.summary,
+        "inLanguage": text.lang,
+        "datePublished": synthesis.date.isoformat(),
+        "url": territory.absolute(text.lang, synthesis.key + "/"),
+        "publisher": {"@type": "Organization", "name": territory.name[lang]},
+        "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
+                     "contentUrl": territory.absolute(text.lang, synthesis.pdf_path(text.lang))},
+    }
+
+
+def directory(project: Project, territory: Territory, lang: str, directory: Directory,
+              entries: list[Entry]) -> dict[str, Any]:
+    """An ItemList of Service, each with its provider, area served and channel."""
+    items = []
+    for position, e in enumerate(entries, start=1):
+        channel: dict[str, Any] = {"@type": "ServiceChannel"}
+        if e.phone:
+            channel["servicePhone"] = {"@type": "ContactPoint", "telephone": e.phone}
+        if e.website:
+            channel["serviceUrl"] = e.website
+        if e.address is not None:
+            address = project.address(e.address, lang)
+            channel["serviceLocation"] = {"@type": "Place", "address": {
+                "@type": "PostalAddress", "streetAddress": address.street, "postalCode": address.postcode,
+                "addressLocality": address.locality, "addressCountry": "BE"}}
+        if e.languages:
+            channel["availableLanguage"] = list(e.languages)
+        provider: dict[str, Any] = {"@type": "Organization", "name": e.organisation or e.name[lang]}
+        if e.email:
+            provider["email"] = e.email
+        service = {
+            "@type": "Service",
+            "@id": territory.absolute(lang, f"{DIRECTORIES}/{directory.slug}/") + "#" + e.id,
+            "name": e.name[lang],
+            "description": e.description[lang],
+            "provider": provider,
+            "areaServed": [{"@type": "AdministrativeArea", "name": n} for n in served_names(project, e, lang)],
+            "availableChannel": channel,
+        }
+        items.append({"@type": "ListItem", "position": position, "item": service})
+    return {"@context": SCHEMA, "@type": "ItemList", "name": directory.title[lang],
+            "inLanguage": lang, "numberOfItems": len(items), "itemListElement": items}

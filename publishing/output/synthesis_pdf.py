@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from publishing.markdown.html import to_html
-from publishing.model import Project, Strings, Synthesis, long_date
+from publishing.model import Project, Synthesis, long_date
 from publishing.model.paths import PDF_CACHE
 from publishing.output import pdf
 from publishing.output.focus_pdf import template_env
@@ -22,10 +22,10 @@ class TooLong(Exception):
         self.pages = pages
 
 
-def synthesis_html(project: Project, strings: Strings, synthesis: Synthesis, lang: str, page_url: str,
+def synthesis_html(project: Project, synthesis: Synthesis, lang: str, page_url: str,
                    columns: int) -> str:
     text = synthesis.text(lang)
-    t = strings.for_lang(text.lang)
+    t = project.strings.for_lang(text.lang)
     territory = project.territories[synthesis.territory]
     return template_env(project.root).get_template("synthese.html").render(
         lang=text.lang, t=t, columns=columns,
@@ -42,14 +42,14 @@ def synthesis_html(project: Project, strings: Strings, synthesis: Synthesis, lan
     )
 
 
-def render_synthesis(project: Project, strings: Strings, synthesis: Synthesis, lang: str,
+def render_synthesis(project: Project, synthesis: Synthesis, lang: str,
                      page_url: str) -> pdf.RenderedPdf:
     """One page or TooLong (with the overflow of the two-column layout)."""
     text = synthesis.text(lang)
     cache = project.root / PDF_CACHE
     result = None
     for columns in (1, 2):
-        html = synthesis_html(project, strings, synthesis, lang, page_url, columns)
+        html = synthesis_html(project, synthesis, lang, page_url, columns)
         result = pdf.render(html, text.source.parent, project.root, text.title, text.lang, cache_dir=cache,
                             measure_overflow=True)
         if result.pages == 1:

@@ -2,7 +2,7 @@
 when someone opens one): the Focus brochures and the one-page syntheses."""
 from __future__ import annotations
 
-from publishing.model import Project, Strings, Territory
+from publishing.model import Project, Territory
 from publishing.output.focus_pdf import render_brochure
 from publishing.output.synthesis_pdf import render_synthesis
 from publishing.plan.sections.focus import page_url as focus_page
@@ -11,13 +11,13 @@ from publishing.plan.sections.syntheses import page_url
 from publishing.plan.sections.syntheses import pdf_path as synthesis_pdf
 
 
-def pdf_at(project: Project, strings: Strings, territory: Territory, lang: str, path: str) -> bytes | None:
+def pdf_at(project: Project, territory: Territory, lang: str, path: str) -> bytes | None:
     """The PDF published at `path` (site-relative, within the language) on this site, or None."""
     for focus in project.focus.values():
         if focus.text(lang).lang == lang and focus_pdf(focus, territory, lang) == path:
-            return render_brochure(project, strings, focus, territory, lang, focus_page(focus, territory, lang)).content
+            return render_brochure(project, focus, territory, lang, focus_page(focus, territory, lang)).content
     for synthesis in project.syntheses:
         if (synthesis.territory == territory.id and synthesis.text(lang).lang == lang
                 and synthesis_pdf(synthesis, lang) == path):
-            return render_synthesis(project, strings, synthesis, lang, page_url(project, synthesis, lang)).content
+            return render_synthesis(project, synthesis, lang, page_url(project, synthesis, lang)).content
     return None

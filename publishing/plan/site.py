@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from publishing.markdown.body import render_body, territory_view
-from publishing.model import DEFAULT_LANG, LANGS, REGION, OutputPage, Page, Project, SitePlan, Territory
+from publishing.model import DEFAULT_LANG, LANGS, REGION, OutputPage, Page, PageData, Project, SitePlan, Territory
 from publishing.model.paths import CONTENT
 from publishing.plan.sections import SECTIONS, SectionContext
 from publishing.problems import Report
@@ -82,5 +82,6 @@ def content_pages(project: Project, territory: Territory, lang: str, report: Rep
         translations = tuple(lg for lg in LANGS if (key, lg) in pages)
         out.append(OutputPage(key=key, lang=lang, title=page.title, markdown=body, source=page.source,
                               text_lang=page.lang, nav=page.nav, description=page.meta.get("description"),
-                              translations=translations, meta=page.meta))
+                              translations=translations,
+                              meta=PageData(updated=page.updated, hide=tuple(page.meta.get("hide") or ()))))
     return out

@@ -38,13 +38,17 @@ def _escaped(value: Any) -> Any:
 def environment(root: str) -> jinja2.Environment:
     """One environment per repository, its templates compiled once per process (and again if a
     file changes, during the preview)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(root).joinpath(*FOLDER))),
-                              autoescape=True, finalize=_escaped, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(root).joinpath(*FOLDER))),
+                             autoescape=True, finalize=_escaped, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # `{% filter compact %}{% include "list.html" %}{% endfilter %}`: HTML blocks inside a page (.md)
+    env.filters["compact"] = lambda html: Markup(compact(str(html)))
+    return env
 
 
 def render(root: Path, name: str, **context: Any) -> str:
-    """A template of theme/web/sections/: a page (.md) as written, HTML blocks (.html) compacted."""
+    """A template of theme/web/sections/: a page (.md) as written, HTML blocks (.html) compacted.
+    The sections call it through SectionContext.render, which gives the site's language and texts."""
     text = environment(str(root)).get_template(name).render(**context)
     return text if name.endswith(".md") else compact(text)
 
@@ -53,7 +57,3 @@ def compact(html: str) -> str:
     """Each line stripped, blank lines dropped: HTML that Markdown keeps as one block."""
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
-
-def escape(text: str) -> str:
-    """A text put into a page's Markdown outside a template (an introduction), HTML-escaped."""
-    return html.escape(text)

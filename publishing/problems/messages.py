@@ -832,8 +832,6 @@ PARTS: dict[str, dict[str, str]] = {
 USAGE: dict[str, dict[str, str]] = {
     "unknown_command": {"fr": "commande inconnue « {input} ».", "en": "unknown command '{input}'."},
     "unknown_setting": {"fr": "{file} : réglage inconnu « {input} ».", "en": "{file}: unknown setting '{input}'."},
-    "bad_log_days": {"fr": "{file} : « log_days » doit être un nombre de jours, au moins 1 (et non « {input} »).",
-                     "en": "{file}: 'log_days' must be a number of days, at least 1 (not '{input}')."},
     "editor_missing": {"fr": "l'éditeur (Decap CMS) n'est pas installé dans {path} : lancez « npm ci --ignore-scripts » "
                              "(ou « make install »).",
                        "en": "the editor (Decap CMS) is not installed in {path}: run 'npm ci --ignore-scripts' "
@@ -948,6 +946,103 @@ WORDS = {
               "Review it as chapter 10 of the editors' guide says (docs/guide-redaction.md).",
     },
     "submission_listening": {"fr": "service des annonces : {socket}", "en": "submission service: {socket}"},
+    "editing": {"fr": "Éditeur : {editor}   (aperçu : {preview})", "en": "Editor: {editor}   (preview: {preview})"},
+
+    # the command line's help (build.py --help, build.py <command> --help)
+    "help.description": {"fr": "Sites et brochures de Brusano et des bassins.",
+                         "en": "The sites and brochures of Brusano and the bassins."},
+    "help.messages": {"fr": "langue des messages d'erreur (fr par défaut, en)",
+                      "en": "language of the error messages (fr by default, en)"},
+    "help.check": {"fr": "vérifier tout le dépôt sans rien publier", "en": "check the whole repository, publish nothing"},
+    "help.strict": {"fr": "les avertissements comptent comme des erreurs", "en": "warnings count as errors"},
+    "help.build": {"fr": "construire les sites dans public/", "en": "build the sites into public/"},
+    "help.build_site": {"fr": "un territoire (répétable)", "en": "one territory (repeatable)"},
+    "help.build_lang": {"fr": "une langue (fr ou nl)", "en": "one language (fr or nl)"},
+    "help.build_out": {"fr": "dossier de sortie (public/ par défaut)", "en": "output folder (public/ by default)"},
+    "help.no_pdf": {"fr": "sans les PDF (les flux, calendriers et données ouvertes sont écrits)",
+                    "en": "without the PDFs (the feeds, calendars and open data are written)"},
+    "help.no_cache": {"fr": "tout reconstruire, même les sites dont rien n'a changé",
+                      "en": "rebuild everything, even the sites where nothing changed"},
+    "help.serve": {"fr": "prévisualiser un territoire avec rechargement automatique",
+                   "en": "preview a territory, reloaded as files change"},
+    "help.admin": {"fr": "écrire l'éditeur en ligne (Decap CMS) seul, dans build/admin/ par défaut "
+                         "(build l'écrit déjà dans /admin/ du site de la région)",
+                   "en": "write the web editor (Decap CMS) alone, into build/admin/ by default "
+                         "(build already writes it into the region's site's /admin/)"},
+    "help.written_folder": {"fr": "dossier écrit", "en": "folder written"},
+    "help.written_file": {"fr": "fichier écrit (sinon, la sortie standard)", "en": "file written (else standard output)"},
+    "help.edit": {"fr": "l'éditeur sur cette machine (fichiers du dépôt) et l'aperçu en direct",
+                  "en": "the editor on this machine (the repository's files) and the live preview"},
+    "help.edit_port": {"fr": "port de l'éditeur (8080 par défaut)", "en": "the editor's port (8080 by default)"},
+    "help.server_config": {"fr": "écrire la configuration nginx des onze domaines (sites/, server.yml)",
+                           "en": "write the nginx configuration of the eleven domains (sites/, server.yml)"},
+    "help.settings": {"fr": "fichier des réglages (server.yml par défaut)", "en": "settings file (server.yml by default)"},
+    "help.logrotate": {"fr": "écrire aussi la rotation du journal d'accès dans ce fichier (/etc/logrotate.d/brusano)",
+                       "en": "also write the access log's rotation to this file (/etc/logrotate.d/brusano)"},
+    "help.unit": {"fr": "écrire aussi l'unité systemd du service des annonces des partenaires dans ce fichier",
+                  "en": "also write the systemd unit of the partners' notices service into this file"},
+    "help.submissions": {"fr": "le service qui reçoit les annonces proposées par les partenaires (derrière nginx, "
+                               "lancé par systemd)",
+                         "en": "the service that receives the notices partners propose (behind nginx, run by "
+                               "systemd)"},
+    "help.deploy": {"fr": "mettre en ligne la dernière construction : une nouvelle version dans DOSSIER/releases/, "
+                          "DOSSIER/current basculé d'un coup",
+                    "en": "put the last build online: a new release in FOLDER/releases/, FOLDER/current switched "
+                          "at once"},
+    "help.server_folder": {"fr": "dossier du serveur (/srv/brusano)", "en": "the server's folder (/srv/brusano)"},
+    "help.deploy_from": {"fr": "construction à publier (public/ par défaut)", "en": "build to publish (public/ by default)"},
+    "help.keep": {"fr": "versions gardées (5 par défaut)", "en": "releases kept (5 by default)"},
+    "help.newsletter": {"fr": "écrire la newsletter d'un mois, en e-mail HTML et texte, en français et en néerlandais "
+                              "(build/newsletter/ par défaut)",
+                        "en": "write a month's newsletter, as HTML and text e-mail, in French and Dutch "
+                              "(build/newsletter/ by default)"},
+    "help.month": {"fr": "le mois de l'édition, par ex. 2026-12", "en": "the edition's month, e.g. 2026-12"},
+    "help.month_format": {"fr": "AAAA-MM", "en": "YYYY-MM"},
+    "help.rollback": {"fr": "remettre en ligne la version précédente", "en": "put the previous release back online"},
+    "help.new": {"fr": "créer les fichiers d'un nouveau texte (Focus, synthèse, actualité, événement, annonce de "
+                       "partenaire), en brouillon",
+                 "en": "create the files of a new text (Focus, synthesis, news item, event, partner's notice), "
+                       "as a draft"},
+    "help.new_kind": {"fr": "focus, synthese, actualite, evenement ou avis", "en": "focus, synthese, actualite, "
+                                                                               "evenement or avis"},
+    "help.new_slug": {"fr": "nom court en minuscules et tirets, par ex. sante-mentale",
+                      "en": "short name in lower case and hyphens, e.g. sante-mentale"},
+    "help.new_site": {"fr": "territoire de la synthèse, de l'actualité, de l'événement…",
+                      "en": "territory of the synthesis, news item, event…"},
+    "help.new_date": {"fr": "date (AAAA-MM-JJ) : de la réunion (synthèse ; AAAA-MM si seul le mois est connu), de "
+                            "publication (actualité, avis) ou du début (événement)",
+                      "en": "date (YYYY-MM-DD): of the meeting (synthesis; YYYY-MM when only the month is known), of "
+                            "publication (news item, notice) or of the start (event)"},
+    "help.today": {"fr": "le jour pris pour aujourd'hui (agenda, valves) ; par défaut la date du dernier commit",
+                   "en": "the day taken for today (agenda, notices); by default the last commit's date"},
+    "help.day_format": {"fr": "AAAA-MM-JJ", "en": "YYYY-MM-DD"},
+    "help.year_format": {"fr": "AAAA", "en": "YYYY"},
+    "help.file": {"fr": "FICHIER", "en": "FILE"},
+    "help.audience": {"fr": "l'audience des sites d'après les journaux du serveur : une page HTML, des tableaux CSV et "
+                            "un résumé (build/audience/ par défaut)",
+                      "en": "the sites' audience from the server's logs: an HTML page, CSV tables and a summary "
+                            "(build/audience/ by default)"},
+    "help.audience_logs": {"fr": "journaux d'accès nginx, simples ou .gz, dans n'importe quel ordre (par défaut celui de "
+                                 "server.yml et ses rotations) ; sans eux, --year additionne les rapports des mois déjà "
+                                 "faits dans --out",
+                           "en": "nginx access logs, plain or .gz, in any order (by default server.yml's and its "
+                                 "rotations); without them, --year adds up the months' reports already in --out"},
+    "help.audience_month": {"fr": "le mois compté, par ex. 2026-11", "en": "the month counted, e.g. 2026-11"},
+    "help.audience_year": {"fr": "l'année comptée (les mois additionnés)", "en": "the year counted (its months added up)"},
+    "help.wordpress": {"fr": "reprendre les contenus des anciens sites WordPress (exports WXR) dans content/",
+                       "en": "bring the old WordPress sites' contents (WXR exports) into content/"},
+    "help.wordpress_exports": {"fr": "les fichiers d'export (Outils → Exporter), un par langue avec WPML",
+                               "en": "the export files (Tools → Export), one per language with WPML"},
+    "help.wordpress_site": {"fr": "le territoire où les écrire (region, sud…)", "en": "the territory to write them to (region, sud…)"},
+    "help.wordpress_uploads": {"fr": "copie du dossier wp-content/uploads du serveur",
+                               "en": "a copy of the server's wp-content/uploads folder"},
+    "help.wordpress_translations": {"fr": "table des traductions de WPML en CSV (element_id, trid, language_code)",
+                                    "en": "WPML's translation table as CSV (element_id, trid, language_code)"},
+    "help.wordpress_dry_run": {"fr": "afficher le rapport sans rien écrire", "en": "print the report, write nothing"},
+    "help.wordpress_force": {"fr": "remplacer aussi les fichiers modifiés depuis l'import",
+                             "en": "replace the files changed since the import too"},
+    "help.wordpress_report": {"fr": "fichier du rapport en Markdown (build/import-wordpress-<site>.md par défaut)",
+                              "en": "the report's Markdown file (build/import-wordpress-<site>.md by default)"},
 }
 
 

@@ -7,6 +7,7 @@ editor gets the whole list at once.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,15 @@ class Report:
 
     def extend(self, other: Report) -> None:
         self.problems.extend(other.problems)
+
+    def include(self, problems: Iterable[Problem]) -> None:
+        """Add problems found elsewhere (by a worker, by a build kept from last time), each once:
+        two are the same when everything they say is (Problem.key, its parameters included)."""
+        seen = {p.key for p in self.problems}
+        for problem in problems:
+            if problem.key not in seen:
+                seen.add(problem.key)
+                self.problems.append(problem)
 
     def deduplicate(self) -> None:
         """Keep one of each problem (the same one found on several sites, or by several workers)."""

@@ -11,29 +11,44 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from publishing.model import DEFAULT_LANG, LANGS, Event, Lookup, Month, NavOrder, Project, long_date, month_year
+from publishing.model import (
+    DEFAULT_LANG,
+    ICALENDAR,
+    LANGS,
+    Event,
+    Feed,
+    Lookup,
+    Month,
+    NavOrder,
+    PageData,
+    Project,
+    long_date,
+    month_year,
+)
 from publishing.model.paths import AGENDA, AGENDA_FEED
 from publishing.output import ical, structured_data
-from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     LATEST,
+    Action,
     Entry,
+    Fact,
+    FilterField,
+    ItemHead,
+    Link,
     Listing,
     badge,
     filter_data,
     grouped,
     item_href,
     items_read,
+    list_page,
     shown_items,
     text_lang,
     theme_filter,
     theme_labels,
     translations_of,
 )
-
-# Events whose status is worth a word in the lists (scheduled and held go without)
-MARKED = ("cancelled", "postponed", "full")
 
 
 def add(section: SectionContext) -> None:
@@ -54,17 +69,16 @@ def add(section: SectionContext) -> None:
     if archived:
         listing.archives = [(str(y), f"{y}/") for y in years]
         listing.archives_title = t("agenda.archives")
-    listing.feeds = [{"href": "agenda.ics", "type": "text/calendar", "label": t("agenda.subscribe")}] if shown else []
-    markdown = "\n\n".join([f"# {t('agenda.title')}", templates.escape(t("agenda.intro")),
-                            templates.render(project.root, "agenda.html", list=listing)]) + "\n"
+    listing.feeds = [Link("agenda.ics", t("agenda.subscribe"), ICALENDAR)] if shown else []
+    markdown = list_page(section, t("agenda.title"), listing, intro=t("agenda.intro"), items="agenda.html")
     section.add_page(key=f"{AGENDA}/index", title=t("agenda.title"), markdown=markdown, nav=NavOrder.AGENDA,
                      description=t("agenda.description"), translations=LANGS,
-                     meta={"calendar": AGENDA_FEED if shown else None, "calendar_title": t("agenda.subscribe")})
+                     meta=PageData(feed=Feed(AGENDA_FEED, t("agenda.subscribe"), ICALENDAR) if shown else None))
     if archived:
         for year in years:
             listing = agenda_listing(section, None, [e for e in past if e.day.year == year], 1)
             title = f"{t('agenda.title')} {year}"
-            markdown = "\n\n".join([f"# {title}", templates.render(project.root, "agenda.html", list=listing)]) + "\n"
+            markdown = list_page(section, title, listing, items="agenda.html")
             section.add_page(key=f"{AGENDA}/{year}", title=title, markdown=markdown,
                              description=t("agenda.description"), translations=LANGS)
 
@@ -99,8 +113,8 @@ def agenda_listing(section: SectionContext, coming: list[Event] | None, past: li
     groups = grouped([(event.day, entry(section, event, depth)) for event in past], month)
     online = [("online", t("agenda.format.online")), ("place", t("agenda.format.place"))]
     formats = [(value, label) for value, label in online if any(value in formats_of(e) for e in everything)]
-    extra = [{"id": "bp-format", "name": "format", "attr": "format", "label": t("agenda.format"),
-              "everything": t("agenda.format.all"), "options": formats}] if len(formats) > 1 else []
+    extra = ([FilterField("bp-format", "format", "format", t("agenda.format"), t("agenda.format.all"), formats)]
+             if len(formats) > 1 else [])
     return AgendaListing(
         groups=groups, empty=t("agenda.empty"),
         filters=theme_filter(t, everything, section.project, section.territory, section.lang, t("agenda.filter"),
@@ -124,8 +138,13 @@ def entry(section: SectionContext, event: Event, depth: int) -> Entry:
                  labels=([where] if where else []) + theme_labels(t, event.themes), text_lang=text_lang(event, lang),
                  badge=badge(project, territory, lang, event),
                  data=filter_data(event) + [("format", " ".join(formats_of(event)))],
-                 status=t(f"agenda.status.{event.status}") if event.status in MARKED else None,
+                 status=status_label(event, t),
                  status_id=event.status)
+
+
+def status_label(event: Event, t: Lookup) -> str | None:
+    """The word said beside an event's title when its status is worth one (Status.marked)."""
+    return t(f"agenda.status.{event.status}") if event.meaning.marked else None
 
 
 def when(event: Event, t: Lookup) -> str:
@@ -152,58 +171,46 @@ def clock(moment: datetime, t) -> str:
     return t("date.time").format(hour=moment.hour, minute=f"{moment.minute:02d}")
 
 
-def place_text(project: Project, event: Event, lang: str, t) -> str:
-    """The venue, the address with its commune and bassin, and online, in one line."""
+def place_text(project: Project, event: Event, lang: str, t: Lookup) -> str:
+    """The venue, the address with its commune and bassin, and online, in one line (a list's entry,
+    the newsletter)."""
     text = event.text(lang)
     parts = [text.venue] if text.venue else []
     if event.place is not None:
-        parts.append(address_text(project, event, lang))
+        parts.append(project.address(event.place, lang).full())
     if event.online is not None:
         parts.append(t("agenda.format.online"))
     return " · ".join(parts)
 
 
-def address_text(project: Project, event: Event, lang: str) -> str:
-    place = event.place
-    assert place is not None
-    commune = project.communes[place.commune]
-    area = next((a for a in commune.areas if a.id == place.area), None)
-    name = commune.name[lang] if area is None or area.id == commune.id else f"{commune.name[lang]} ({area.name[lang]})"
-    bassin = f" – {project.territories[place.bassin].name[lang]}" if place.bassin in project.territories else ""
-    return f"{place.street}, {place.postcode} {name}{bassin}"
-
-
 def add_event_page(section: SectionContext, event: Event) -> None:
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
     text = event.text(lang)
-    facts: list[tuple[str, str, str | None]] = []
+    facts: list[Fact] = []
     if text.venue or event.place is not None:
-        facts.append((t("agenda.place"), " · ".join(p for p in (text.venue, event.place and
-                                                                 address_text(project, event, lang)) if p), None))
+        address = project.address(event.place, lang).full() if event.place is not None else None
+        facts.append(Fact(t("agenda.place"), " · ".join(p for p in (text.venue, address) if p)))
     if event.online is not None:
-        facts.append((t("agenda.online"), event.online or t("agenda.online_link_later"), event.online or None))
+        facts.append(Fact(t("agenda.online"), event.online or t("agenda.online_link_later"), event.online or None))
     for key, value in (("organiser", event.organiser), ("audience", text.audience), ("price", text.price)):
         if value:
-            facts.append((t(f"agenda.{key}"), value, None))
+            facts.append(Fact(t(f"agenda.{key}"), value))
     past = event.ends_before(project.today)
     actions = []
-    if event.registration and not past and event.status not in ("cancelled", "full"):
-        actions.append({"href": event.registration, "label": t("agenda.register"), "primary": True, "type": None,
-                        "download": False})
+    if event.registration and not past and event.meaning.registration:
+        actions.append(Action(event.registration, t("agenda.register"), primary=True))
     if not past:
-        actions.append({"href": f"{event.slug}.ics", "label": t("agenda.add_to_calendar"), "primary": False,
-                        "type": "text/calendar", "download": True})
-    head = {"datetime": event.start.isoformat(), "when": when(event, t), "labels": theme_labels(t, event.themes),
-            "summary": text.summary, "image": None, "facts": facts, "actions": actions,
-            "past": t("agenda.past_notice") if past else None,
-            "status": t(f"agenda.status.{event.status}") if event.status in MARKED else None,
-            "status_id": event.status}
-    markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body
+        actions.append(Action(f"{event.slug}.ics", t("agenda.add_to_calendar"), type=ICALENDAR, download=True))
+    head = ItemHead(datetime=event.start.isoformat(), when=when(event, t), labels=theme_labels(t, event.themes),
+                    summary=text.summary, facts=facts, actions=actions,
+                    past=t("agenda.past_notice") if past else None, status=status_label(event, t),
+                    status_id=event.status)
+    markdown = section.render("item_head.html", head=head) + "\n\n" + text.body
     if section.with_files:
-        section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, territory, lang, event))
+        section.add_file(f"{event.key}/{event.slug}.ics", ical.event_ics(project, lang, event))
     section.add_page(key=event.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
                      description=text.summary, translations=translations_of(event),
-                     meta={"jsonld": structured_data.event(project, territory, lang, event)})
+                     meta=PageData(jsonld=structured_data.event(project, territory, lang, event)))
 
 
 def reads(site: str, sites: Sequence[str]) -> list[str]:

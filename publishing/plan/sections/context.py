@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from publishing.model import OutputFile, OutputPage, Project, SitePlan, Strings, Territory
+from publishing.model import OutputFile, OutputPage, PageData, Project, SitePlan, Strings, Territory
 from publishing.plan import templates
 from publishing.problems import Report
 
@@ -49,12 +49,12 @@ class SectionContext:
 
     def add_page(self, *, key: str, title: str, markdown: str, text_lang: str | None = None,
                  source: Path | None = None, nav: int | None = None, description: str | None = None,
-                 translations: tuple[str, ...] = (), meta: dict[str, Any] | None = None,
+                 translations: tuple[str, ...] = (), meta: PageData | None = None,
                  resources: str = "") -> OutputPage:
         """A page of the section; text_lang defaults to the site's language."""
         page = OutputPage(key=key, lang=self.lang, title=title, markdown=markdown, source=source,
                           text_lang=text_lang or self.lang, nav=nav, description=description,
-                          translations=translations, meta=meta or {}, resources=resources)
+                          translations=translations, meta=meta or PageData(), resources=resources)
         self.plan.pages.append(page)
         return page
 

@@ -8,6 +8,7 @@ and its page offers the French PDF.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from publishing.markdown.markup import point_into
 from publishing.model import (
@@ -15,11 +16,12 @@ from publishing.model import (
     Focus,
     Lookup,
     NavOrder,
-    Strings,
+    PageData,
     Territory,
     long_date,
 )
 from publishing.model.paths import FOCUS, FOCUS_DATA
+from publishing.output import structured_data
 from publishing.output.focus_pdf import edition, render_brochure
 from publishing.output.pdf import RenderedPdf
 from publishing.plan.resources import resource_files
@@ -36,17 +38,16 @@ def size_label(size: int, t: Lookup) -> str:
 
 def pdf_path(focus: Focus, territory: Territory, lang: str) -> str:
     """Site-relative path of the PDF of one edition (in its language's site)."""
-    return f"{FOCUS}/{focus.slug}/{focus.pdf_name(territory.id, lang)}"
+    return focus.pdf_path(territory.id, lang)
 
 
 def page_url(focus: Focus, territory: Territory, lang: str) -> str:
     """The Focus page's address on a site (the PDF's cover and footer give it)."""
-    return territory.absolute(lang, f"{FOCUS}/{focus.slug}/")
+    return territory.absolute(lang, focus.page_path())
 
 
 def add(section: SectionContext) -> None:
-    project, strings, territory, lang, report = (section.project, section.strings, section.territory,
-                                                 section.lang, section.report)
+    project, territory, lang, report = section.project, section.territory, section.lang, section.report
     if not project.focus:
         return
     t = section.t
@@ -59,15 +60,14 @@ def add(section: SectionContext) -> None:
         rendered = None
         if section.pdfs and pdf_lang == lang:
             try:
-                rendered = render_brochure(project, strings, focus, territory, lang, page_url(focus, territory, lang))
+                rendered = render_brochure(project, focus, territory, lang, page_url(focus, territory, lang))
             except Exception as exc:  # WeasyPrint's errors are varied; name the Focus and go on
                 report.add(text.source, "pdf_failed", detail=str(exc)[:300])
             else:
                 section.add_file(pdf_path(focus, territory, lang), rendered.content)
         pdf_url = territory.absolute(pdf_lang, pdf_path(focus, territory, pdf_lang))
         translations = tuple(lg for lg in LANGS if focus.translated(lg))
-        meta = {"updated": focus.updated, "description": text.summary,
-                "jsonld": jsonld(focus, territory, lang, pdf_lang, strings)}
+        meta = PageData(updated=focus.updated, jsonld=structured_data.focus(focus, territory, lang))
         # The page is focus/<slug> (linked as focus/<slug>.md), so that the files beside the text
         # (images, documents) are published in focus/<slug>/, not mixed with other Focus' files.
         body = point_into(text.body, resources_of(focus), focus.slug)
@@ -84,11 +84,11 @@ def add(section: SectionContext) -> None:
 def head(section: SectionContext, focus: Focus, pdf_url: str, rendered: RenderedPdf | None) -> str:
     """The head of a Focus page (theme/web/sections/focus/head.html): summary, date and edition, the
     PDF's button with its size and pages when it was made here."""
-    strings, lang = section.strings, section.lang
+    lang = section.lang
     text = focus.text(lang)
     return section.render(
         "focus/head.html", summary=text.summary, updated=long_date(focus.updated, section.t),
-        updated_iso=focus.updated.isoformat(), edition=edition(section.territory, strings, lang),
+        updated_iso=focus.updated.isoformat(), edition=edition(section.territory, section.t, lang),
         pdf_url=pdf_url, pdf_lang=text.lang,
         size=size_label(len(rendered.content), section.t) if rendered is not None else None,
         pages=rendered.pages if rendered is not None else None)
@@ -99,42 +99,25 @@ def resources_of(focus: Focus) -> frozenset[str]:
     return frozenset(p.name for p in resource_files(focus.folder))
 
 
-def card(t: Lookup, lang: str, focus: Focus) -> dict:
+@dataclass(frozen=True)
+class Card:
     """What the card of a Focus on the index shows (theme/web/sections/focus/index.md)."""
+
+    href: str
+    title: str
+    summary: str
+    lang: str  # the language of its text (French on the Dutch site when not translated)
+    colour: str
+    updated: str
+    updated_iso: str
+    untranslated: bool
+
+
+def card(t: Lookup, lang: str, focus: Focus) -> Card:
     text = focus.text(lang)
-    return {"href": f"{focus.slug}/", "title": text.title, "summary": text.summary, "lang": text.lang,
-            "colour": focus.cover_colour, "updated": long_date(focus.updated, t),
-            "updated_iso": focus.updated.isoformat(), "untranslated": not focus.translated(lang)}
-
-
-def jsonld(focus: Focus, territory: Territory, lang: str, pdf_lang: str, strings: Strings) -> dict:
-    """WebPage + DigitalDocument; the French and Dutch editions point to each other."""
-    text = focus.text(lang)
-    page_url = territory.absolute(text.lang, f"{FOCUS}/{focus.slug}/")
-
-    def document(lg: str) -> dict:
-        return {"@type": "DigitalDocument", "name": focus.text(lg).title, "inLanguage": lg,
-                "encodingFormat": "application/pdf",
-                "url": territory.absolute(lg, pdf_path(focus, territory, lg)),
-                "dateModified": focus.updated.isoformat()}
-
-    doc = document(pdf_lang)
-    doc["publisher"] = {"@type": "Organization", "name": "Brusano"}
-    others = [lg for lg in LANGS if lg != pdf_lang and focus.translated(lg)]
-    if others:
-        relation = "workTranslation" if pdf_lang == "fr" else "translationOfWork"
-        doc[relation] = [document(lg) for lg in others] if relation == "workTranslation" else document(others[0])
-    return {
-        "@context": "https://schema.org",
-        "@type": "WebPage",
-        "name": text.title,
-        "description": text.summary,
-        "inLanguage": text.lang,
-        "url": page_url,
-        "dateModified": focus.updated.isoformat(),
-        "isPartOf": {"@type": "WebSite", "name": territory.name[lang], "url": territory.url[lang]},
-        "mainEntity": doc,
-    }
+    return Card(href=f"{focus.slug}/", title=text.title, summary=text.summary, lang=text.lang,
+                colour=focus.cover_colour, updated=long_date(focus.updated, t),
+                updated_iso=focus.updated.isoformat(), untranslated=not focus.translated(lang))
 
 
 def reads(site: str, sites: Sequence[str]) -> list[str]:

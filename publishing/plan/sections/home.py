@@ -25,8 +25,7 @@ What the blocks show, and when they have nothing to show:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
 
 from publishing.model import (
     REGION,
@@ -41,49 +40,108 @@ from publishing.model import (
     long_date,
 )
 from publishing.model.paths import AGENDA, DIRECTORIES, DIRECTORIES_DATA, FOCUS, FOCUS_DATA, NEWS, SYNTHESES
-from publishing.plan import templates
 from publishing.plan.sections import agenda, listing
 from publishing.plan.sections.context import SectionContext
+from publishing.plan.sections.listing import Entry
 from publishing.plan.sections.syntheses import listed
 
 HOME = "index"
 PRESENTATION = "presentation"  # the page that holds the territory's presentation (the former home text)
 HELPDESK = "helpdesk/"
 LATEST = 3  # events, news items, syntheses shown on the home
-# Events whose status is worth a word (scheduled ones go without)
+LINKS = {"helpdesk": HELPDESK, "agenda": f"{AGENDA}/", "news": f"{NEWS}/", "syntheses": f"{SYNTHESES}/",
+         "focus": f"{FOCUS}/", "directories": f"{DIRECTORIES}/"}  # the home's links to each section
+
+
+# --- views: what the template (theme/web/sections/home.html) writes ------------------------
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class HelpdeskView:
+    regional: bool  # a bassin without its own phone number shows the region's helpdesk
+    phone: str | None
+    phone_link: str | None
+    email: str | None
+    hours: str | None
+
+
+@dataclass(frozen=True)
+class DirectoryLink:
+    href: str
+    label: str
+    count: str  # "15 services"
+
+
+@dataclass(frozen=True)
+class FocusCard:
+    href: str
+    title: str
+    summary: str
+    text_lang: str | None  # the language of the text when it is not the page's
+    colour: str
+    directories: list[DirectoryLink]
+
+
+@dataclass(frozen=True)
+class DirectoryCard:
+    href: str
+    title: str
+    count: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    name: str
+    tagline: str
+    description: str | None
+    presentation: Link | None
+    helpdesk: HelpdeskView
+    events: list[Entry]
+    news: list[Entry]
+    syntheses: list[Entry]
+    focus: list[FocusCard]
+    directories: list[DirectoryCard]
+    all_directories: bool  # the site has a directories page
+    links: dict[str, str]
 
 
 def add(section: SectionContext) -> None:
     index = section.page(HOME)
     if index is None:
         return  # no home page on this site: nothing to rewrite
-    project, territory, lang, t = section.project, section.territory, section.lang, section.t
+    project, territory, lang = section.project, section.territory, section.lang
     presentation = section.page(PRESENTATION)
     focus = focus_cards(section)
-    view = {
-        "name": territory.name[lang],
-        "tagline": territory.tagline[lang],
-        "description": index.description,
-        "presentation": {"href": "presentation/", "title": presentation.title} if presentation else None,
-        "helpdesk": helpdesk_view(project, territory, lang),
-        "events": [event_view(project, territory, lang, t, e) for e in next_events(project, territory)],
-        "news": [news_view(project, territory, lang, t, n) for n in latest_news(project, territory)],
-        "syntheses": ([synthesis_view(project, territory, lang, t, s) for s in latest_syntheses(project, territory)]
-                      if section.page(f"{SYNTHESES}/index") else []),
-        "focus": focus,
-        "directories": directory_cards(section, focus),
-        "all_directories": section.page(f"{DIRECTORIES}/index") is not None,
-        "links": {"helpdesk": HELPDESK, "agenda": f"{AGENDA}/", "news": f"{NEWS}/", "syntheses": f"{SYNTHESES}/",
-                  "focus": f"{FOCUS}/", "directories": f"{DIRECTORIES}/"},
-    }
-    blocks = templates.render(project.root, "home.html", home=view, t=t)
+    view = HomeView(
+        name=territory.name[lang],
+        tagline=territory.tagline[lang],
+        description=index.description,
+        presentation=Link("presentation/", presentation.title) if presentation else None,
+        helpdesk=helpdesk_view(project, territory, lang),
+        events=[item_entry(section, e, agenda.when(e, section.t), status=agenda.status_label(e, section.t))
+                for e in next_events(project, territory)],
+        news=[item_entry(section, n, long_date(n.date, section.t)) for n in latest_news(project, territory)],
+        syntheses=([item_entry(section, s, long_date(s.date, section.t),
+                               labels=[section.t(f"synthesis.kind.{s.kind}")])
+                    for s in latest_syntheses(project, territory)] if section.page(f"{SYNTHESES}/index") else []),
+        focus=focus,
+        directories=directory_cards(section, focus),
+        all_directories=section.page(f"{DIRECTORIES}/index") is not None,
+        links=LINKS,
+    )
+    blocks = section.render("home.html", home=view)
     # The editor's text under the index's front matter, if any, comes below the blocks (the
     # territory's presentation has a page of its own). Only that text is an editor's: the links
     # publishing.checks.links follows are its links (OutputPage.text), not the blocks'.
     markdown = blocks + "\n" + (f"\n{index.markdown.strip()}\n" if index.markdown.strip() else "")
-    hide = list(dict.fromkeys([*(index.meta.get("hide") or []), "navigation", "toc"]))
+    hide = tuple(dict.fromkeys([*index.meta.hide, "navigation", "toc"]))
     section.replace_page(index, replace(index, markdown=markdown, text=index.markdown,
-                                        meta={**index.meta, "hide": hide}))
+                                        meta=replace(index.meta, hide=hide)))
 
 
 # --- what is shown -----------------------------------------------------------------------
@@ -103,32 +161,32 @@ def latest_syntheses(project: Project, territory: Territory) -> list[Synthesis]:
     return listed(project, territory)[:LATEST]
 
 
-# --- views: what the template writes -----------------------------------------------------
+# --- the views ---------------------------------------------------------------------------
 
-def helpdesk_view(project: Project, territory: Territory, lang: str) -> dict[str, Any]:
+def helpdesk_view(project: Project, territory: Territory, lang: str) -> HelpdeskView:
     """The territory's helpdesk; a bassin without its own phone number gives the region's."""
     own = territory.helpdesk.phone is not None
     helpdesk: Helpdesk = territory.helpdesk if own else project.territories[REGION].helpdesk
-    return {"regional": not own and not territory.is_region, "phone": helpdesk.phone,
-            "phone_link": helpdesk.phone_link, "email": helpdesk.email,
-            "hours": helpdesk.hours[lang] if helpdesk.hours else None}
+    return HelpdeskView(regional=not own and not territory.is_region, phone=helpdesk.phone,
+                        phone_link=helpdesk.phone_link, email=helpdesk.email,
+                        hours=helpdesk.hours[lang] if helpdesk.hours else None)
 
 
-def item_link(project: Project, territory: Territory, lang: str, item: Any) -> tuple[str, str | None]:
-    """(href, badge): a relative link on the item's own site; on the region's, a bassin's item links
-    to the bassin's site and is marked with its name."""
+def item_entry(section: SectionContext, item: Event | News | Synthesis, when: str, *, labels: list[str] | None = None,
+               status: str | None = None) -> Entry:
+    """An event, a news item or a synthesis on the home, as the lists show it (listing.Entry): a
+    relative link on its own site; on the region's, a bassin's item links to the bassin's site and
+    is marked with its name."""
+    project, territory, lang = section.project, section.territory, section.lang
+    text = item.text(lang)
     if item.territory == territory.id:
-        return f"{item.key}/", None
-    return listing.item_href(project, territory, lang, item, 0), listing.badge(project, territory, lang, item)
-
-
-def event_view(project: Project, territory: Territory, lang: str, t, event: Event) -> dict[str, Any]:
-    href, badge = item_link(project, territory, lang, event)
-    text = event.text(lang)
-    return {"href": href, "badge": badge, "title": text.title, "summary": text.summary,
-            "text_lang": listing.text_lang(event, lang), "datetime": event.start.isoformat(),
-            "when": agenda.when(event, t), "labels": [],
-            "status": t(f"agenda.status.{event.status}") if event.status in agenda.MARKED else None}
+        href, badge = f"{item.key}/", None
+    else:
+        href = listing.item_href(project, territory, lang, item, 0)
+        badge = listing.badge(project, territory, lang, item)
+    day = item.start if isinstance(item, Event) else item.date
+    return Entry(href=href, title=text.title, summary=text.summary, datetime=day.isoformat(), when=when,
+                 labels=labels or [], text_lang=listing.text_lang(item, lang), badge=badge, data=[], status=status)
 
 
 def count_label(t: Lookup, count: int) -> str:
@@ -136,24 +194,7 @@ def count_label(t: Lookup, count: int) -> str:
     return f"{count} {t('directory.service') if count == 1 else t('directory.services')}"
 
 
-def news_view(project: Project, territory: Territory, lang: str, t: Lookup, news: News) -> dict[str, Any]:
-    href, badge = item_link(project, territory, lang, news)
-    text = news.text(lang)
-    return {"href": href, "badge": badge, "title": text.title, "summary": text.summary,
-            "text_lang": listing.text_lang(news, lang), "datetime": news.date.isoformat(),
-            "when": long_date(news.date, t), "labels": [], "status": None}
-
-
-def synthesis_view(project: Project, territory: Territory, lang: str, t, synthesis: Synthesis) -> dict[str, Any]:
-    href, badge = item_link(project, territory, lang, synthesis)
-    text = synthesis.text(lang)
-    labels = [t(f"synthesis.kind.{synthesis.kind}")]
-    return {"href": href, "badge": badge, "title": text.title, "summary": text.summary,
-            "text_lang": listing.text_lang(synthesis, lang), "datetime": synthesis.date.isoformat(),
-            "when": long_date(synthesis.date, t), "labels": labels, "status": None}
-
-
-def focus_cards(section: SectionContext) -> list[dict[str, Any]]:
+def focus_cards(section: SectionContext) -> list[FocusCard]:
     """The Focus the site publishes, in the order of its Focus page, each with its directories."""
     if section.page(f"{FOCUS}/index") is None:
         return []
@@ -164,22 +205,23 @@ def focus_cards(section: SectionContext) -> list[dict[str, Any]]:
         if section.page(f"{FOCUS}/{focus.slug}") is None:
             continue
         directories = [d for d in published_directories(section) if d.slug in focus.directories]
-        links = [{"href": f"{DIRECTORIES}/{d.slug}/",
-                  # one directory is the Focus's own ("Répertoire"); several are told apart by their titles
-                  "label": t("home.directory") if len(directories) == 1 else d.title[lang],
-                  "count": count_label(t, len(d.for_territory(section.territory)))} for d in directories]
+        links = [DirectoryLink(href=f"{DIRECTORIES}/{d.slug}/",
+                               # one directory is the Focus's own ("Répertoire"); several are told apart by their titles
+                               label=t("home.directory") if len(directories) == 1 else d.title[lang],
+                               count=count_label(t, len(d.for_territory(section.territory)))) for d in directories]
         text = focus.text(lang)
-        cards.append({"href": f"{FOCUS}/{focus.slug}/", "title": text.title, "summary": text.summary,
-                      "text_lang": listing.text_lang(focus, lang), "colour": focus.cover_colour, "directories": links})
+        cards.append(FocusCard(href=f"{FOCUS}/{focus.slug}/", title=text.title, summary=text.summary,
+                               text_lang=listing.text_lang(focus, lang), colour=focus.cover_colour,
+                               directories=links))
     return cards
 
 
-def directory_cards(section: SectionContext, focus: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def directory_cards(section: SectionContext, focus: list[FocusCard]) -> list[DirectoryCard]:
     """The directories that no Focus card shows, in the order of the site's directories page."""
     lang, t = section.lang, section.t
-    shown = {link["href"] for card in focus for link in card["directories"]}
-    return [{"href": f"{DIRECTORIES}/{d.slug}/", "title": d.title[lang],
-             "count": count_label(t, len(d.for_territory(section.territory)))}
+    shown = {link.href for card in focus for link in card.directories}
+    return [DirectoryCard(href=f"{DIRECTORIES}/{d.slug}/", title=d.title[lang],
+                          count=count_label(t, len(d.for_territory(section.territory))))
             for d in published_directories(section) if f"{DIRECTORIES}/{d.slug}/" not in shown]
 
 

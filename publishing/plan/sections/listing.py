@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
 
 from publishing.model import LANGS, REGION, THEMES, Project, Territory, Translatable
 from publishing.model.paths import CONTENT
+from publishing.plan.sections.context import SectionContext
 
 # At most this many items on a list's first page; the others are on the pages of their year.
 LATEST = 30
@@ -36,17 +39,93 @@ class Entry:
     status_id: str | None = None
 
 
+@dataclass(frozen=True)
+class FilterField:
+    """A choice of the filter form: the items whose data-<attr> holds the value chosen."""
+
+    id: str
+    name: str
+    attr: str
+    label: str
+    everything: str  # the option that filters nothing
+    options: list[tuple[str, str]]  # (value, text)
+
+
+@dataclass(frozen=True)
+class FilterForm:
+    """The filter form of a list, hidden until theme/web/assets/filter.js shows it."""
+
+    label: str
+    fields: list[FilterField]
+    one: str  # the count's texts: one item, several, none
+    many: str
+    none: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link of a list page: a feed to subscribe to, a related list (text: what it holds)."""
+
+    href: str
+    label: str
+    type: str | None = None
+    text: str = ""
+
+
 @dataclass
 class Listing:
     """A list page's content below its title and introduction."""
 
     groups: list[tuple[str, str, list[Entry]]] = field(default_factory=list)  # (heading, anchor, entries)
-    filters: dict[str, Any] | None = None
+    filters: FilterForm | None = None
     archives: list[tuple[str, str]] = field(default_factory=list)  # (label, href)
     archives_title: str = ""
-    feeds: list[dict[str, str]] = field(default_factory=list)
+    feeds: list[Link] = field(default_factory=list)
     empty: str = ""
-    see_also: dict[str, str] | None = None  # {href, label, text}: a related list, before the items
+    see_also: Link | None = None  # a related list, before the items
+
+
+class Fact(NamedTuple):
+    """A line of an item's facts (place, organiser, partner…): its value linked when href is given."""
+
+    label: str
+    value: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button of an event's page: register, add to my calendar."""
+
+    href: str
+    label: str
+    primary: bool = False
+    type: str | None = None
+    download: bool = False
+
+
+@dataclass(frozen=True)
+class ItemHead:
+    """The top of a news item's, a notice's or an event's page (theme/web/sections/item_head.html)."""
+
+    datetime: str
+    when: str
+    labels: list[str]
+    summary: str
+    image: Link | None = None  # href: the image, label: its description
+    facts: list[Fact] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    past: str | None = None  # the notice of a past event or notice
+    status: str | None = None
+    status_id: str | None = None
+
+
+def list_page(section: SectionContext, title: str, listing: Listing, *, intro: str | None = None,
+              text: str | None = None, items: str = "list.html") -> str:
+    """A list page's Markdown (theme/web/sections/list.md): its title, the section's introduction,
+    an editor's text (Markdown, given as written), then the list (items: list.html or agenda.html)."""
+    return section.render("list.md", title=title, intro=intro, text=Markup(text) if text else None,
+                          items=items, list=listing)
 
 
 def listed_territories(site: str, sites: Iterable[str]) -> tuple[str, ...]:
@@ -91,22 +170,21 @@ def theme_labels(t: Callable[[str], str], themes: Iterable[str]) -> list[str]:
 
 def theme_filter(t: Callable[[str], str], items: list[Any], project: Project, territory: Territory,
                  lang: str, label: str, one: str, many: str, none: str,
-                 extra: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+                 extra: list[FilterField] | None = None) -> FilterForm | None:
     """The filter form of a list: by theme, by territory on the region's list, and extra fields."""
     fields = list(extra or [])
     themes = [th for th in THEMES if any(th in i.themes for i in items)]
     if themes:
-        fields.append({"id": "bp-theme", "name": "theme", "attr": "theme", "label": t("synthesis.theme"),
-                       "everything": t("synthesis.all_themes"),
-                       "options": [(th, t(f"synthesis.theme.{th}")) for th in themes]})
+        fields.append(FilterField("bp-theme", "theme", "theme", t("synthesis.theme"), t("synthesis.all_themes"),
+                                  [(th, t(f"synthesis.theme.{th}")) for th in themes]))
     places = [tid for tid in project.territories if any(i.territory == tid for i in items)]
     if territory.is_region and len(places) > 1:
-        fields.append({"id": "bp-territory", "name": "territoire", "attr": "territory",
-                       "label": t("items.territory"), "everything": t("items.all_territories"),
-                       "options": [(tid, project.territories[tid].name[lang]) for tid in places]})
+        fields.append(FilterField("bp-territory", "territoire", "territory", t("items.territory"),
+                                  t("items.all_territories"),
+                                  [(tid, project.territories[tid].name[lang]) for tid in places]))
     if not fields or len(items) < 2:
         return None
-    return {"label": label, "fields": fields, "one": one, "many": many, "none": none}
+    return FilterForm(label, fields, one, many, none)
 
 
 def filter_data(item: Any) -> list[tuple[str, str]]:

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from publishing.model import LANGS, NavOrder, News, Notice, long_date
+from publishing.model import ATOM, LANGS, Feed, NavOrder, News, Notice, PageData, long_date
 from publishing.model.paths import NEWS, NEWS_FEED, NOTICES
 from publishing.output import feed, structured_data
-from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     LATEST,
     Entry,
+    Fact,
+    FilterForm,
+    ItemHead,
+    Link,
     Listing,
     badge,
     by_year,
     filter_data,
     item_href,
     items_read,
+    list_page,
     shown_items,
     text_lang,
     theme_filter,
@@ -46,12 +50,10 @@ def add(section: SectionContext) -> None:
                       filters=filters(section, latest), empty=t("news.empty"),
                       archives=[(str(y), f"{y}/") for y in years] if archived else [],
                       archives_title=t("items.archives"),
-                      feeds=[{"href": "feed.xml", "type": "application/atom+xml", "label": t("news.feed")}]
-                      if own else [])
+                      feeds=[Link("feed.xml", t("news.feed"), ATOM)] if own else [])
     section.add_page(key=f"{NEWS}/index", title=t("news.title"), markdown=page(section, t("news.title"),
                      t("news.intro"), listing), nav=NavOrder.NEWS, description=t("news.description"),
-                     translations=LANGS, meta={"feed": NEWS_FEED if own else None,
-                                               "feed_title": t("news.feed")})
+                     translations=LANGS, meta=PageData(feed=Feed(NEWS_FEED, t("news.feed"), ATOM) if own else None))
     if archived:
         for year in years:
             items = [n for n in shown if n.date.year == year]
@@ -63,17 +65,13 @@ def add(section: SectionContext) -> None:
 
 
 def page(section: SectionContext, title: str, intro: str, listing: Listing, depth: int = 0) -> str:
-    parts = [f"# {title}"]
-    if intro:
-        parts.append(templates.escape(intro))
     # the partners' notices are linked from here (not in the navigation bar, which they would crowd)
-    listing.see_also = {"href": f"{'../' * (depth + 1)}{NOTICES}/", "label": section.t("notices.title"),
-                        "text": section.t("notices.description")}
-    parts.append(templates.render(section.project.root, "list.html", list=listing))
-    return "\n\n".join(parts) + "\n"
+    listing.see_also = Link(f"{'../' * (depth + 1)}{NOTICES}/", section.t("notices.title"),
+                            text=section.t("notices.description"))
+    return list_page(section, title, listing, intro=intro or None)
 
 
-def filters(section: SectionContext, items: list[News]) -> dict | None:
+def filters(section: SectionContext, items: list[News]) -> FilterForm | None:
     t = section.t
     return theme_filter(t, items, section.project, section.territory, section.lang, t("news.filter"),
                         t("news.count_one"), t("news.count_many"), t("news.none"))
@@ -88,22 +86,19 @@ def entry(section: SectionContext, item: News, depth: int) -> Entry:
                  badge=badge(project, territory, lang, item), data=filter_data(item))
 
 
-def add_item_page(section: SectionContext, item: News | Notice, facts: list | None = None,
+def add_item_page(section: SectionContext, item: News | Notice, facts: list[Fact] | None = None,
                   past: str | None = None) -> None:
     """The page of a news item or a notice: its head (date, themes, image…), then its text."""
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
     text = item.text(lang)
-    image = None
-    if item.image is not None:
-        image = {"src": f"../{item.image.name}", "alt": text.image_alt or ""}
-    head = {"datetime": item.date.isoformat(), "when": long_date(item.date, t),
-            "labels": theme_labels(t, item.themes), "summary": text.summary, "image": image,
-            "past": past, "facts": facts or [], "actions": [], "status": None}
-    markdown = templates.render(project.root, "item_head.html", head=head) + "\n\n" + text.body
+    image = Link(f"../{item.image.name}", text.image_alt or "") if item.image is not None else None
+    head = ItemHead(datetime=item.date.isoformat(), when=long_date(item.date, t), labels=theme_labels(t, item.themes),
+                    summary=text.summary, image=image, past=past, facts=facts or [])
+    markdown = section.render("item_head.html", head=head) + "\n\n" + text.body
     data = (structured_data.notice(project, territory, lang, item) if isinstance(item, Notice)
             else structured_data.news_article(project, territory, lang, item))
     section.add_page(key=item.key, title=text.title, markdown=markdown, source=text.source, text_lang=text.lang,
-                     description=text.summary, translations=translations_of(item), meta={"jsonld": data})
+                     description=text.summary, translations=translations_of(item), meta=PageData(jsonld=data))
 
 
 def reads(site: str, sites: Sequence[str]) -> list[str]:

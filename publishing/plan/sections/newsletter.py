@@ -11,18 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TypeVar
+
+from markupsafe import Markup
 
 from publishing.markdown.html import plain_html
-from publishing.model import LANGS, Month, Project, Territory, first_day, long_date, month_year
+from publishing.model import LANGS, Event, Month, News, Project, Synthesis, Territory, first_day, long_date, month_year
 from publishing.model.dates import last_day
 from publishing.model.newsletter import Edition, Issue, IssueItem
 from publishing.model.paths import AGENDA, CONTENT, NEWS, NEWSLETTER, SYNTHESES
-from publishing.plan.sections.agenda import MARKED, coming_events, place_text, when
+from publishing.plan.sections.agenda import coming_events, place_text, status_label, when
 from publishing.plan.sections.context import SectionContext
-from publishing.plan.sections.listing import Entry, Listing, badge, items_read, shown_items, text_lang
+from publishing.plan.sections.listing import Entry, Listing, badge, items_read, list_page, shown_items, text_lang
 
 WEEKS = 6  # how far ahead an edition announces events
 ANCHORS = {"news": "actualites", "event": "evenements", "synthesis": "syntheses"}  # the archive page's sections
+
+Dated = TypeVar("Dated", News, Synthesis)  # what an edition lists by its date
 
 
 def issue(project: Project, territory: Territory, lang: str, month: Month, edition: Edition | None) -> Issue:
@@ -36,14 +41,13 @@ def issue(project: Project, territory: Territory, lang: str, month: Month, editi
         event's status as the agenda shows it (a cancelled event stays, marked: readers who noted it learn it
         will not take place; tests/test_newsletter.py)."""
         text = item.text(lang)
-        status = item.status if kind == "event" else None
+        status = status_label(item, t) if isinstance(item, Event) else None
         return IssueItem(kind, text.title, shown, moment.isoformat(), text.summary,
                          project.territories[item.territory].absolute(lang, f"{item.key}/"), where=where,
                          bassin=badge(project, territory, lang, item), text_lang=text_lang(item, lang),
-                         status=t(f"agenda.status.{status}") if status in MARKED else None,
-                         status_id=status if status in MARKED else None)
+                         status=status, status_id=item.status if status else None)
 
-    def in_month(items: list) -> list:
+    def in_month(items: list[Dated]) -> list[Dated]:
         """The items dated in the month, in the month's order (the project keeps them newest first)."""
         return sorted((i for i in shown_items(items, project, territory) if start <= first_day(i.date) <= end),
                       key=lambda i: (i.date, i.territory, i.slug))
@@ -79,12 +83,10 @@ def add(section: SectionContext) -> None:
         if current.empty:
             report.warn(edition.text("fr").source, "newsletter_empty", month=edition.slug)
         text = edition.text(lang)
-        blocks = [f"# {current.title}"]
-        if text.body.strip():
-            blocks.append(text.body.strip())
         groups = [(heading, ANCHORS[items[0].kind], [entry(i) for i in items]) for heading, items in current.sections]
-        blocks.append(section.render("list.html", list=Listing(groups=groups, empty=t("newsletter.nothing"))))
-        section.add_page(key=f"{edition.key}/index", title=current.title, markdown="\n\n".join(blocks) + "\n",
+        markdown = list_page(section, Markup(current.title), Listing(groups=groups, empty=t("newsletter.nothing")),
+                             text=text.body.strip() or None)
+        section.add_page(key=f"{edition.key}/index", title=current.title, markdown=markdown,
                          text_lang=text.lang, source=text.source, description=current.preheader,
                          translations=tuple(lg for lg in LANGS if edition.translated(lg)))
         entries.append(Entry(href=f"{edition.slug}/", title=current.title, summary=current.preheader,
@@ -92,7 +94,7 @@ def add(section: SectionContext) -> None:
                              text_lang=None, badge=None, data=[]))
     listing = Listing(groups=[(t("newsletter.archive"), "editions", entries)] if entries else [],
                       empty=t("newsletter.empty"))
-    markdown = "\n\n".join([f"# {t('newsletter.title')}", section.render("list.html", list=listing)]) + "\n"
+    markdown = list_page(section, t("newsletter.title"), listing)
     section.add_page(key=f"{NEWSLETTER}/index", title=t("newsletter.title"), markdown=markdown,
                      description=t("newsletter.description"), translations=LANGS)
 

@@ -14,6 +14,7 @@ and each problem next to its field, into the built page between the two FORM_MAR
 """
 from __future__ import annotations
 
+import html
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -178,15 +179,15 @@ def add(section: SectionContext) -> None:
     project, lang, t = section.project, section.lang, section.t
     values = view(t, lang, project.today, privacy_url(project.territories, lang))
     form = templates.compact(render(project.root, values))
-    markdown = "\n\n".join([f"# {t('submission.title')}", templates.escape(t("submission.intro")), form]) + "\n"
+    markdown = "\n\n".join([f"# {t('submission.title')}", html.escape(t("submission.intro")), form]) + "\n"
     section.add_page(key=f"{FORM}/index", title=t("submission.title"), markdown=markdown,
                      description=t("submission.description"), translations=LANGS)
     back = f"[{t('submission.back')}](../)"
     section.add_page(key=f"{THANKS}/index", title=t("submission.thanks_title"), translations=LANGS,
-                     markdown=f"# {t('submission.thanks_title')}\n\n{templates.escape(t('submission.thanks'))}\n\n"
+                     markdown=f"# {t('submission.thanks_title')}\n\n{html.escape(t('submission.thanks'))}\n\n"
                               f"[{t('notices.title')}](../../)\n")
     for key, name in ((TOO_LARGE, "too_large"), (TOO_MANY, "too_many"), (UNAVAILABLE, "unavailable")):
         text = t(f"submission.refused.{name}").format(mb=IMAGE_MB)
         section.add_page(key=f"{key}/index", title=t("submission.refused.title"),
-                         markdown=f"# {t('submission.refused.title')}\n\n{templates.escape(text)}\n\n{back}\n",
+                         markdown=f"# {t('submission.refused.title')}\n\n{html.escape(text)}\n\n{back}\n",
                          translations=LANGS)

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from markupsafe import Markup
+
 from publishing.model import LANGS, Notice, long_date
 from publishing.model.paths import NOTICES
-from publishing.plan import templates
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import (
     Entry,
+    Fact,
     Listing,
     badge,
     by_year,
     filter_data,
     item_href,
     items_read,
+    list_page,
     shown_items,
     text_lang,
     theme_filter,
@@ -32,8 +35,8 @@ def add(section: SectionContext) -> None:
     project, territory, lang, t = section.project, section.territory, section.lang, section.t
     today = project.today
     for item in (n for n in project.notices if n.territory == territory.id):
-        facts = [(t("notices.partner"), item.partner, item.partner_url),
-                 (t("notices.until"), long_date(item.until, t), None)]
+        facts = [Fact(t("notices.partner"), item.partner, item.partner_url),
+                 Fact(t("notices.until"), long_date(item.until, t))]
         add_item_page(section, item, facts=facts, past=None if item.listed(today) else t("notices.past"))
     listed = [n for n in shown_items(project.notices, project, territory) if n.listed(today)]
     listing = Listing(groups=by_year([(n.date, entry(section, n)) for n in listed]),
@@ -41,10 +44,9 @@ def add(section: SectionContext) -> None:
                                            t("notices.count_one"), t("notices.count_many"), t("notices.none")),
                       empty=t("notices.empty"))
     # the partners' form (notice_form), announced before the list
-    propose = (f'<p class="bp-propose"><a href="proposer/">{templates.escape(t("notices.propose"))}</a> '
-               f'{templates.escape(t("notices.propose_text"))}</p>')
-    markdown = "\n\n".join([f"# {t('notices.title')}", templates.escape(t("notices.intro")), propose,
-                            templates.render(project.root, "list.html", list=listing)]) + "\n"
+    propose = Markup('<p class="bp-propose"><a href="proposer/">{}</a> {}</p>').format(
+        t("notices.propose"), t("notices.propose_text"))
+    markdown = list_page(section, t("notices.title"), listing, intro=t("notices.intro"), text=str(propose))
     section.add_page(key=f"{NOTICES}/index", title=t("notices.title"), markdown=markdown,
                      description=t("notices.description"), translations=LANGS)
 

@@ -8,21 +8,26 @@ theme/web/sections/syntheses/.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
 from publishing.model import (
+    ATOM,
     KINDS,
     LANGS,
     THEMES,
+    Feed,
     Lookup,
     NavOrder,
+    PageData,
     Project,
     Synthesis,
     Territory,
     long_date,
 )
 from publishing.model.paths import SYNTHESES, SYNTHESES_FEED
-from publishing.output import feed
+from publishing.output import feed, structured_data
+from publishing.output.pdf import RenderedPdf
 from publishing.output.synthesis_pdf import TooLong, render_synthesis
 from publishing.plan.sections.context import SectionContext
 from publishing.plan.sections.listing import items_read
@@ -30,23 +35,23 @@ from publishing.problems import Report
 
 
 def pdf_path(synthesis: Synthesis, lang: str) -> str:
-    return f"{synthesis.key}/{synthesis.pdf_name(lang)}"
+    return synthesis.pdf_path(lang)
 
 
 def page_url(project: Project, synthesis: Synthesis, lang: str) -> str:
     return project.territories[synthesis.territory].absolute(lang, synthesis.key + "/")
 
 
-def render_checked(project: Project, strings, synthesis: Synthesis, lang: str, report: Report):
+def render_checked(project: Project, synthesis: Synthesis, lang: str, report: Report) -> RenderedPdf | None:
     """The one-page PDF, or None after reporting by how much it runs over."""
     if synthesis.territory not in project.territories:
         return None  # its sites/ file has errors, reported there
     try:
-        return render_synthesis(project, strings, synthesis, lang, page_url(project, synthesis, lang))
+        return render_synthesis(project, synthesis, lang, page_url(project, synthesis, lang))
     except TooLong as exc:
         report.add(synthesis.text(lang).source, "synthesis_too_long", overflow=f"{exc.overflow_mm:g}",
                    lines=max(1, round(2 * exc.overflow_mm / 4.4)), pages=exc.pages)  # two columns of ~4.4 mm lines
-    except Exception as exc:  # noqa: BLE001 – WeasyPrint's errors are varied: name the file
+    except Exception as exc:
         report.add(synthesis.text(lang).source, "pdf_failed", detail=str(exc)[:300])
     return None
 
@@ -67,8 +72,7 @@ def listed(project: Project, territory: Territory) -> list[Synthesis]:
 
 
 def add(section: SectionContext) -> None:
-    project, strings, territory, lang, report = (section.project, section.strings, section.territory,
-                                                 section.lang, section.report)
+    project, territory, lang, report = section.project, section.territory, section.lang, section.report
     own = [s for s in project.syntheses if s.territory == territory.id]
     shown = listed(project, territory)  # none yet: the list says so in a sentence
     t = section.t
@@ -76,26 +80,53 @@ def add(section: SectionContext) -> None:
         text = synthesis.text(lang)
         rendered = None
         if section.pdfs and text.lang == lang:
-            rendered = render_checked(project, strings, synthesis, lang, report)
+            rendered = render_checked(project, synthesis, lang, report)
             if rendered is not None:
                 section.add_file(pdf_path(synthesis, lang), rendered.content)
         translations = tuple(lg for lg in LANGS if synthesis.translated(lg))
-        meta = {"updated": None, "jsonld": jsonld(project, synthesis, lang)}
+        meta = PageData(jsonld=structured_data.synthesis(project, synthesis, lang))
         section.add_page(key=synthesis.key, title=text.title,
                          markdown=head(section, synthesis) + "\n\n" + text.body, source=text.source,
                          text_lang=text.lang, description=text.summary, translations=translations, meta=meta)
     if own:
-        section.add_file(SYNTHESES_FEED, feed.atom(project, strings, territory, lang, own, pdf_path))
+        section.add_file(SYNTHESES_FEED, feed.atom(project, territory, lang, own))
     section.add_page(key=f"{SYNTHESES}/index", title=t("synthesis.title"),
                      markdown=listing(section, shown, feed=bool(own)), nav=NavOrder.SYNTHESES,
                      description=t("synthesis.description"), translations=LANGS,
-                     meta={"feed": SYNTHESES_FEED if own else None})
+                     meta=PageData(feed=Feed(SYNTHESES_FEED, t("synthesis.feed"), ATOM) if own else None))
 
 
-def facts(synthesis: Synthesis, t: Lookup) -> dict:
+@dataclass(frozen=True)
+class Facts:
     """What the list and the page say of a synthesis under its title (theme/web/sections/syntheses/meta.html)."""
-    return {"date": long_date(synthesis.date, t), "date_iso": synthesis.date.isoformat(),
-            "kind": synthesis.kind, "theme": synthesis.theme, "participants": synthesis.participants}
+
+    date: str
+    date_iso: str
+    kind: str
+    theme: str | None
+    participants: int | None
+
+
+@dataclass(frozen=True)
+class Item(Facts):
+    """A synthesis in the list (theme/web/sections/syntheses/index.md)."""
+
+    href: str
+    title: str
+    summary: str
+    lang: str  # the language of its text
+    territory: str | None  # the bassin's name, when it is another site's (on the region's list)
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    syntheses: list[Item]
+
+
+def facts(synthesis: Synthesis, t: Lookup) -> Facts:
+    return Facts(date=long_date(synthesis.date, t), date_iso=synthesis.date.isoformat(), kind=synthesis.kind,
+                 theme=synthesis.theme, participants=synthesis.participants)
 
 
 def head(section: SectionContext, synthesis: Synthesis) -> str:
@@ -112,37 +143,19 @@ def listing(section: SectionContext, shown: list[Synthesis], feed: bool) -> str:
     t = section.t
     kinds = [(k, t(f"synthesis.kind.{k}")) for k in KINDS if any(s.kind == k for s in shown)]
     themes = [(th, t(f"synthesis.theme.{th}")) for th in THEMES if any(s.theme == th for s in shown)]
-    years = [{"year": year, "syntheses": [item(section, s) for s in items]}
-             for year, items in groupby(shown, key=lambda s: s.date.year)]
+    years = [Year(year, [item(section, s) for s in items]) for year, items in groupby(shown, key=lambda s: s.date.year)]
     return section.render("syntheses/index.md", kinds=kinds, themes=themes, years=years, feed=feed)
 
 
-def item(section: SectionContext, synthesis: Synthesis) -> dict:
+def item(section: SectionContext, synthesis: Synthesis) -> Item:
     """A synthesis in the list: another site's (a bassin's, on the region's list) links there, marked."""
     project, territory, lang = section.project, section.territory, section.lang
     text = synthesis.text(lang)
     elsewhere = synthesis.territory != territory.id
     href = (project.territories[synthesis.territory].absolute(lang, synthesis.key + "/") if elsewhere
             else f"{synthesis.slug}/")
-    return dict(facts(synthesis, section.t), href=href, title=text.title, summary=text.summary, lang=text.lang,
-                territory=project.territories[synthesis.territory].name[lang] if elsewhere else None)
-
-
-def jsonld(project: Project, synthesis: Synthesis, lang: str) -> dict:
-    text = synthesis.text(lang)
-    territory = project.territories[synthesis.territory]
-    return {
-        "@context": "https://schema.org",
-        "@type": "Report",
-        "name": text.title,
-        "abstract": text.summary,
-        "inLanguage": text.lang,
-        "datePublished": synthesis.date.isoformat(),
-        "url": page_url(project, synthesis, text.lang),
-        "publisher": {"@type": "Organization", "name": territory.name[lang]},
-        "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
-                     "contentUrl": territory.absolute(text.lang, pdf_path(synthesis, text.lang))},
-    }
+    return Item(**vars(facts(synthesis, section.t)), href=href, title=text.title, summary=text.summary,
+                lang=text.lang, territory=project.territories[synthesis.territory].name[lang] if elsewhere else None)
 
 
 def reads(site: str, sites: Sequence[str]) -> list[str]:
