@@ -21,7 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.run import make_corpus  # the bench's copy of the repository
+from bench.corpus import make_corpus  # the bench's copy of the repository
 from harness.served import free_port
 
 ROOT = Path(__file__).resolve().parent.parent

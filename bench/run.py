@@ -48,10 +48,9 @@ from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.corpus import SITES, add_items, make_corpus  # the copies of the repository
+
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("sites", "theme", "content", "focus", "directories", "mkdocs.yml")
-ITEM_FOLDERS = ("actualites", "agenda", "valves")
-SITES = ("region", "nord", "nord-est", "centre-ouest", "sud", "sud-est")
 
 
 @dataclass
@@ -64,79 +63,16 @@ class Timing:
         return self.cpu / self.wall if self.wall else 0.0
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[Timing, str]:
+def timed(command: list[str], cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> tuple[Timing, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode != 0:
+    if done.returncode not in ok:
         raise SystemExit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
     return Timing(wall, cpu), done.stdout + done.stderr
-
-
-# --- corpora -------------------------------------------------------------------------------
-
-def make_corpus(dest: Path, factor: int) -> Path:
-    dest.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        elif source.exists():
-            shutil.copy2(source, dest / name)
-    if factor > 1:
-        multiply(dest, factor)
-    return dest
-
-
-def multiply(root: Path, factor: int) -> None:
-    for page in sorted((root / "content").rglob("*.md")):
-        stem, lang = page.name[: -len(".xx.md")], page.name[-len("xx.md"):-len(".md")]
-        if stem == "index" or page.parent.name in ITEM_FOLDERS:
-            continue  # section homes stay single; news and events come from add_items
-        text = page.read_text(encoding="utf-8")
-        for k in range(2, factor + 1):
-            copy = re.sub(r"(?m)^nav:.*\n", "", text, count=1)  # out of the navigation
-            copy = re.sub(r"(?m)^title: *(.+)$", lambda m, k=k: f"title: {m.group(1).strip()} {k}", copy, count=1)
-            (page.parent / f"{stem}-{k}.{lang}.md").write_text(copy, encoding="utf-8")
-    focus = root / "focus"
-    if focus.is_dir():
-        for bundle in sorted(p for p in focus.iterdir() if p.is_dir()):
-            for k in range(2, factor + 1):
-                shutil.copytree(bundle, focus / f"{bundle.name}-{k}")
-
-
-def add_items(root: Path, years: int, news: int = 50, events: int = 100) -> None:
-    """Ten years (by default) of news and events on every territory, in French and Dutch: some
-    500 news items and 1,000 events a site, dated back from the last day of the real content.
-    Made-up texts of a realistic length; half the events timed, a tenth online, all past ones
-    held, the last month's coming."""
-    body = {"fr": "Un paragraphe de texte, comme en écrit l'équipe, d'une centaine de mots. " * 8,
-            "nl": "Een alinea tekst zoals het team die schrijft, van een honderdtal woorden. " * 8}
-    themes = ("sante-mentale", "prevention-promotion-sante", "pratiques-inclusives", "organisation-integree")
-    today = time.strftime("%Y-%m-%d")  # the corpus is no Git repository: the build takes the clock's day
-    last = int(today[:4])
-    for site in SITES:
-        for lang in ("fr", "nl"):
-            for kind, count, folder in (("news", news, "actualites"), ("event", events, "agenda")):
-                target = root / "content" / site / folder
-                target.mkdir(parents=True, exist_ok=True)
-                for year in range(last - years + 1, last + 1):
-                    for k in range(count):
-                        day = f"{year}-{1 + k * 12 // count:02d}-{1 + k % 28:02d}"
-                        slug = f"{day}-{kind}-{k}"
-                        theme = themes[k % len(themes)]
-                        if kind == "news":
-                            head = f"title: {kind} {k} {year}\ndate: {day}\nsummary: Résumé {k}.\nthemes: [{theme}]\n"
-                        else:
-                            start = f'"{day} 09:30"' if k % 2 else day
-                            head = (f"title: {kind} {k} {year}\nsummary: Résumé {k}.\nstart: {start}\n"
-                                    f"status: {'scheduled' if day >= today else 'held'}\nthemes: [{theme}]\n"
-                                    + ("online: true\n" if k % 10 == 0 else "venue: Salle\n"))
-                        (target / f"{slug}.{lang}.md").write_text(f"---\n{head}---\n\n{body[lang]}\n",
-                                                                  encoding="utf-8")
 
 
 def count_pages(out: Path) -> int:
@@ -191,7 +127,45 @@ def touch_file(folder: Path) -> Path:
     return page
 
 
-def measure_corpus(root: Path, work: Path, reps: int) -> dict:
+def make_commands(root: Path) -> list[list[str]]:
+    """What `make` runs (the Makefile's `build` target: its build.py lines), on the copy."""
+    lines = (ROOT / "Makefile").read_text(encoding="utf-8").split("\n")
+    start = lines.index(next(line for line in lines if line.startswith("build:"))) + 1
+    commands = []
+    for line in lines[start:]:
+        if not line.startswith("\t"):
+            break
+        words = line.split()
+        if words[:2] == ["$(PY)", "build.py"]:
+            commands.append([sys.executable, str(ROOT / "build.py"), "--root", str(root), *words[2:]])
+    return commands
+
+
+def no_change_make(root: Path, reps: int) -> Timing:
+    """`make` run again with nothing changed (into the copy's public/): the best of reps runs."""
+    commands = make_commands(root)
+    for command in commands:
+        timed(command)  # the first make builds everything
+    runs = []
+    for _ in range(reps):
+        wall = cpu = 0.0
+        for command in commands:
+            timing, _log = timed(command)
+            wall, cpu = wall + timing.wall, cpu + timing.cpu
+        runs.append(Timing(wall, cpu))
+    return min(runs, key=lambda t: t.wall)
+
+
+def check_alone(root: Path) -> tuple[Timing, Timing, str, str]:
+    """`build.py check` with no cache (build/cache/ removed, as in a fresh clone), then again."""
+    shutil.rmtree(root / "build" / "cache", ignore_errors=True)
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "check"]
+    cold, cold_log = timed(command, ok=(0, 1))
+    again, again_log = timed(command, ok=(0, 1))
+    return cold, again, cold_log, again_log
+
+
+def measure_corpus(root: Path, work: Path, reps: int, make: bool = True) -> dict:
     spec = stage_bare(root, work)
     out = work / "public"
     full, ref = [], []
@@ -200,6 +174,8 @@ def measure_corpus(root: Path, work: Path, reps: int) -> dict:
         shutil.rmtree(out, ignore_errors=True)
         timing, _log = ours(root, out, "--no-pdf", "--no-cache")
         full.append(timing)
+        progress(f"full build {timing.wall:.1f} s after a bare one of {ref[-1].wall:.1f} s: "
+                 f"ratio {timing.wall / ref[-1].wall:.2f}, load {os.getloadavg()[0]:.1f}")
     best = min(full, key=lambda t: t.wall)
     result = {"pages": count_pages(out), "full": best, "bare": min(ref, key=lambda t: t.wall),
               "pairs": [f.wall / r.wall for r, f in zip(ref, full, strict=True)]}
@@ -212,7 +188,18 @@ def measure_corpus(root: Path, work: Path, reps: int) -> dict:
     touch_file(root / "content" / "sud")
     result["one"], _ = ours(root, out, "--no-pdf")
     result["one_sites"] = site_ids_rebuilt(out, before)
+    result["check_cold"], result["check"], cold_log, again_log = check_alone(root)
+    result["check_same"] = cold_log == again_log
+    progress(f"check alone: cold {result['check_cold'].wall:.2f} s, again {result['check'].wall:.2f} s")
+    if make:  # its first run builds the PDFs too
+        result["make"] = no_change_make(root, reps)
+        progress(f"no-change make {result['make'].wall:.2f} s")
     return result
+
+
+def progress(line: str) -> None:
+    """A figure as soon as it is measured (the table comes at the end)."""
+    print(f"    {line}", flush=True)
 
 
 # --- PDFs ----------------------------------------------------------------------------------
@@ -363,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
             add_items(big_root, args.years)
         real = measure_corpus(real_root, work / "real", args.reps)
         print(f"  real content measured ({real['pages']} pages)", flush=True)
-        big = measure_corpus(big_root, work / f"x{args.factor}", args.reps)
+        big = measure_corpus(big_root, work / f"x{args.factor}", args.reps, make=False)
         print(f"  ×{args.factor} corpus measured ({big['pages']} pages)", flush=True)
         n_pdfs, pdf_pages, per_page = pdf_figures(real_root, work / "real", real["full"])
         weights, external = page_weights(work / "real" / "public")
@@ -400,6 +387,13 @@ def main(argv: list[str] | None = None) -> int:
         f"≤ {1.2 * pages_growth:.0f}×", growth <= 1.2 * pages_growth)
     row("no-change rebuild (s)", f"{real['nochange'].wall:.2f}", f"{big['nochange'].wall:.2f}", "< 2",
         real["nochange"].wall < 2 and big["nochange"].wall < 2)
+    row("no-change `make` (s)", f"{real['make'].wall:.2f}", "", "< 1", real["make"].wall < 1)
+    row("`check` alone, cold: no build/cache/ (s)", f"{real['check_cold'].wall:.2f}",
+        f"{big['check_cold'].wall:.2f}", "", None)
+    row("`check` alone, second run (s)", f"{real['check'].wall:.2f}", f"{big['check'].wall:.2f}", "< 1 (real)",
+        real["check"].wall < 1)
+    row("  same problems reported as the cold run", "yes" if real["check_same"] else "NO",
+        "yes" if big["check_same"] else "NO", "yes", real["check_same"] and big["check_same"])
     for key, sites, label, expected in (("shared", "shared_sites", "content/shared/ changed", 6),
                                         ("one", "one_sites", "content/sud/ changed", 1)):
         row(f"rebuild after one file of {label} (s)", f"{real[key].wall:.1f}", f"{big[key].wall:.1f}", "", None)

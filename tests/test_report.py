@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publishing.commands.build import _merge
 from publishing.problems import Report
 
 
@@ -13,8 +12,8 @@ def test_distinct_warnings_of_one_site_survive_the_merge_of_the_workers_reports(
     worker.warn(tmp_path / "content", "mkdocs_warning", detail="[sud/fr] first warning")
     worker.warn(tmp_path / "content", "mkdocs_warning", detail="[sud/fr] second warning")
     report = Report(tmp_path)
-    _merge(report, worker.problems)
-    _merge(report, worker.problems)  # the other worker found the same two
+    report.include(worker.problems)
+    report.include(worker.problems)  # the other worker found the same two
     rendered = report.render("en")
     assert len(report.warnings) == 2
     assert "first warning" in rendered and "second warning" in rendered
@@ -24,5 +23,5 @@ def test_the_same_problem_found_on_several_sites_is_said_once(tmp_path: Path):
     first, second = Report(tmp_path), Report(tmp_path)
     for report in (first, second):
         report.add(tmp_path / "content/sud/index.fr.md", "broken_link", line=3, target="nulle-part.md")
-    _merge(first, second.problems)
+    first.include(second.problems)
     assert len(first.errors) == 1

@@ -448,7 +448,7 @@ BAD = [
      "Trop de liens : 5 au plus."),
     ({"body_fr": "[cliquez](javascript:alert(1))"}, "bp-body-fr", "Ce lien n'est pas accepté."),
     ({"submitter_email": "camille"}, "bp-submitter-email",
-     "Écrivez une adresse e-mail valide, par exemple nom@exemple.be"),
+     "Écrivez une adresse e-mail valide, par exemple nom@example.org"),
     ({"title_fr": "x" * 121}, "bp-title-fr", "Ce texte est trop long : 120 caractères au plus."),
 ]
 
@@ -482,7 +482,7 @@ def test_a_dutch_page_answers_in_dutch(stack):
                                         website="www.example.org"))
     assert status == 422
     assert error_of(html, "bp-summary-nl") == "Dit veld is verplicht."
-    assert error_of(html, "bp-website") == "Schrijf een volledig webadres, bijvoorbeeld https://www.voorbeeld.be/"
+    assert error_of(html, "bp-website") == "Schrijf een volledig webadres, bijvoorbeeld https://www.example.org/"
     assert 'value="Titel"' in html  # what the partner wrote is kept
 
 

@@ -21,7 +21,6 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -185,11 +184,21 @@ def editor_text(page: OutputPage, documents: dict, pages: dict) -> Text | None:
     return Text(written.source, published, written.body, written.body_line, written.lang)
 
 
+def published_texts(project: Project, plans: dict[Site, SitePlan]) -> set[str]:
+    """The editors' texts as the sites publish them (variables filled in): whose links are followed."""
+    documents, pages = _sources(project)
+    return {text.body for plan in plans.values() for page in plan.pages
+            if (text := editor_text(page, documents, pages)) is not None}
+
+
+def _sources(project: Project) -> tuple[dict, dict]:
+    documents = {t.source: t for d in project.documents() for t in d.texts.values()}
+    return documents, {p.source: p for p in project.pages}
+
+
 def check_links(project: Project, plans: dict[Site, SitePlan], report: Report) -> None:
     sites = Sites(project, plans)
-    documents = {t.source: t for d in project.documents()
-                 for t in d.texts.values()}
-    pages = {p.source: p for p in project.pages}
+    documents, pages = _sources(project)
     findings = Findings()
     for site, plan in plans.items():
         for page in plan.pages:
@@ -234,7 +243,6 @@ def check_page(sites: Sites, site: Site, page: OutputPage, text: Text, findings:
             findings.add(site, text.source, line, "link_to_french", url, warning=True, target=better)
 
 
-@lru_cache(maxsize=4096)
 def links_of(body: str) -> tuple[markup.Link, ...]:
     """The links of a text as its page holds them, found once however many sites publish it."""
     return reading.read(body).links

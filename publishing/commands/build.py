@@ -10,16 +10,17 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
-from publishing.checks import check_project
+from publishing.checks import check_project, published_texts, texts_read
 from publishing.commands.admin import ADMIN, DECAP_DIST, decap_dist, write_admin
 from publishing.commands.cache import Manifest, input_hashes
 from publishing.commands.check import load_project
 from publishing.load.today import build_today
+from publishing.markdown import body, reading
 from publishing.model import DEFAULT_LANG, LANGS, REGION, TERRITORY_IDS
-from publishing.output.precompress import precompress
+from publishing.output.precompress import compress, precompress
 from publishing.output.search import LanguageRoot, index_sites
 from publishing.output.sitemap import write_sitemaps
-from publishing.plan.site import plan_site
+from publishing.plan.site import plan_site, plan_sites
 from publishing.problems import Report, UsageError
 
 _LOADED: dict[str, tuple] = {}  # the project of this build, in the parent and (forked) in the workers
@@ -36,8 +37,10 @@ def _load(root: str, today: date) -> tuple:
 
 
 def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, today: date,
-               with_files: bool = True, with_pdfs: bool = True) -> tuple[list, list]:
-    """Worker: plan one site in one language, build it, index it for search. Returns problems."""
+               with_files: bool = True, with_pdfs: bool = True) -> tuple[list, list, dict]:
+    """Worker: plan one site in one language, build it, index it for search, compress it. Returns
+    its problems, its plan, and the readings of its pages' texts that the parent lacks (made by
+    the parse that rendered them: the check reads them instead of parsing the texts again)."""
     from publishing.mkdocs_adapter import build_language
 
     project, strings, loaded = _load(root, today)
@@ -45,7 +48,13 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     report.include(loaded.problems)
     territory = project.territory(site_id)
     plan = plan_site(project, territory, lang, report, with_files=with_files, with_pdfs=with_pdfs)
-    warnings = build_language(project, plan, Path(site_dir), Path(staging))
+    # the editors' texts as this site publishes them, that this process has no reading of yet (a
+    # shared text is read on its first site): the check reads them; the page's parse gives those
+    # that are a page's whole text, the others (an item's text under its head) are read here
+    texts = {text for text in published_texts(project, {(site_id, lang): plan}) if not reading.is_known(text)}
+    readings: dict[str, reading.Reading] = {}
+    warnings = build_language(project, plan, Path(site_dir), Path(staging), readings=readings,
+                              texts=texts)
     for item in plan.files:
         target = Path(site_dir) / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +66,10 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     if site_id == REGION and lang == DEFAULT_LANG:
         write_admin(project.root, Path(site_dir) / ADMIN, project=project)  # the editor, /admin/
     index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
-    return report.problems, [(lang, plan)]
+    precompress(Path(site_dir))  # here too, while the other worker builds (sitemaps: by the parent)
+    readings.update((text, reading.read(text)) for text in texts - readings.keys())
+    reading.remember(readings)  # this worker's next sites do not read these texts again
+    return report.problems, [(lang, plan)], readings
 
 
 def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] | None = None,
@@ -88,6 +100,9 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
         _replay(report, manifest, site_ids)
         return report
 
+    if cache:  # what the texts hold and their compiled variables, by their content: done again if changed
+        reading.use_cache(root)
+        body.keep_compiled(root)
     project, strings, report = load_project(root, checks=False, today=today)
     if report.failed(strict):
         return report
@@ -95,6 +110,7 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     _LOADED[str(root)] = (project, strings, report)
     if not stale:
         check_project(project, report)
+        _keep_readings(root, cache)
         return _checked_only(report, manifest, everything, site_ids, strict)
     if REGION in stale and DEFAULT_LANG in langs and decap_dist(root) is None:
         raise UsageError("editor_missing", path=str(DECAP_DIST))  # before anything is built
@@ -111,19 +127,26 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     found_by_site: dict[str, list] = {sid: [] for sid in stale}
     with ProcessPoolExecutor(max_workers=jobs or min(2, os.cpu_count() or 1), mp_context=_FORK) as pool:
         futures = [(t[1], pool.submit(_build_one, *t)) for t in tasks]
-        # The whole project is checked here while the workers build (they were forked at the
-        # first submit and start from the problems of loading). A problem found stops the
-        # build: the builds not started are cancelled, nothing is published.
-        check_project(project, report)
-        project_problems = list(report.problems)
-        if report.failed(strict):
-            pool.shutdown(cancel_futures=True)
-            shutil.rmtree(tmp)
-            return report
+        # While the workers build (forked at the first submit, they start from the problems of
+        # loading): the twelve plans the check follows links on, and the texts the check reads
+        # that no site being built publishes (the workers read the others: the check is spread
+        # over the cores, its texts read once).
+        site_plans = plan_sites(project, report)
+        being_built = {key: plan for key, plan in site_plans.items() if key[0] in stale and key[1] in langs}
+        for text in texts_read(project, site_plans) - published_texts(project, being_built):
+            reading.read(text)
         for sid, future in futures:
-            found, built = future.result()
+            found, built, readings = future.result()
+            reading.remember(readings)
             found_by_site[sid].extend(found)
             plans[sid].extend(plan for _lang, plan in built)
+    # The whole project checked, its texts read: a problem found stops the build, nothing is published.
+    check_project(project, report, site_plans)
+    _keep_readings(root, cache)
+    project_problems = list(report.problems)
+    if report.failed(strict):
+        shutil.rmtree(tmp)
+        return report
     _replay(report, manifest, [sid for sid in site_ids if sid not in stale])
     site_problems = {}
     for sid in stale:
@@ -136,7 +159,8 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     for sid in stale:
         assemble(tmp, sid, langs)
         write_sitemaps(tmp / sid, plans[sid])
-        precompress(tmp / sid)
+        for plan in plans[sid]:  # the rest was compressed by the workers
+            compress(tmp / sid / ("" if plan.lang == "fr" else plan.lang) / "sitemap.xml")
     swap(tmp, out, stale, langs)
     for sid in stale:
         manifest.record(sid, {k: v for k, v in wanted.items() if k[0] == sid}, site_problems[sid], out)
@@ -157,6 +181,11 @@ def _checked_only(report: Report, manifest: Manifest, everything: str, site_ids:
         _replay(report, manifest, site_ids)
         _save(manifest, everything, project_problems)
     return report
+
+
+def _keep_readings(root: Path, cache: bool) -> None:
+    if cache:
+        reading.save_cache(root)
 
 
 def _replay(report: Report, manifest: Manifest, site_ids: list[str]) -> None:

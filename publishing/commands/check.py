@@ -13,6 +13,7 @@ from pathlib import Path
 from publishing.checks import check_project
 from publishing.load.project import read_project
 from publishing.load.today import build_today
+from publishing.markdown import body, reading
 from publishing.model import Project, Strings
 from publishing.plan.sections.syntheses import render_checked
 from publishing.problems import Report
@@ -29,7 +30,10 @@ def load_project(root: Path, checks: bool = True, today: date | None = None) -> 
 
 
 def check(root: Path, today: date | None = None) -> Report:
+    reading.use_cache(Path(root))  # what each text holds and its compiled variables, by its content
+    body.keep_compiled(Path(root))
     project, strings, report = load_project(Path(root), today=today)
+    reading.save_cache(Path(root))
     # a synthesis must fit on one page: render it (from the cache when unchanged)
     for synthesis in project.syntheses:
         for lang in synthesis.texts:

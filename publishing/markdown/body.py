@@ -5,12 +5,17 @@ Undefined variables are errors, reported with the file and line.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 
 from publishing.model import Lookup, Page, Project, Territory
+from publishing.model.paths import BUILD_CACHE
 from publishing.problems import Report
 
 # No template can be loaded: {% include %}, {% import %}, {% extends %} name a file, and a page
@@ -73,8 +78,35 @@ def render_body(page: Page, context: dict, report: Report) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _template(body: str) -> jinja2.Template:
-    """A body compiled once per process: each is rendered on up to twelve site plans."""
-    return ENV.from_string(body)
+    """A body compiled once per process: each is rendered on up to twelve site plans; and kept
+    compiled on disk when a command asked for it (keep_compiled), by its text and the versions of
+    Jinja and Python, as Jinja's own bytecode cache keeps templates."""
+    path = None
+    if _COMPILED is not None:
+        key = hashlib.sha256(f"{jinja2.__version__}|{sys.version}|{body}".encode("utf-8", "surrogatepass"))
+        path = _COMPILED / f"{key.hexdigest()}.code"
+        try:
+            code = marshal.loads(path.read_bytes())
+            return ENV.template_class.from_code(ENV, code, ENV.make_globals(None), None)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not compiled yet
+    code = ENV.compile(body)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(marshal.dumps(code))
+        except OSError:
+            pass  # a read-only checkout: compiled again next time
+    return ENV.template_class.from_code(ENV, code, ENV.make_globals(None), None)
+
+
+_COMPILED: Path | None = None  # where the compiled bodies are kept (keep_compiled), if anywhere
+
+
+def keep_compiled(root: Path) -> None:
+    """Keep the compiled page bodies of this repository in its build/cache/ from now on."""
+    global _COMPILED
+    _COMPILED = Path(root) / BUILD_CACHE / "jinja-bodies"
 
 
 def _line_of(body: str, message: str) -> int | None:

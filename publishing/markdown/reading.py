@@ -14,20 +14,27 @@ found back in the text, in order, where its address is written (code blanked, as
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+import pickle
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
 from xml.etree import ElementTree
 
 import markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
 
 from publishing.markdown.extensions import EXTENSIONS
 from publishing.markdown.markup import Lines, Link, Tag, mask_code
+from publishing.model.paths import READING_CACHE
 
 # Made by the extensions, not written by the editor: footnote numbers and back links, permalinks.
 GENERATED_CLASSES = frozenset({"footnote-ref", "footnote-backref", "headerlink"})
@@ -92,9 +99,17 @@ class _RawHtml(HTMLParser):
 
 class _Collect(Treeprocessor):
     """Runs last: the tree is what the page gets, raw HTML still aside in the stash, its place
-    marked in the text; both are read in the order of the page."""
+    marked in the text; both are read in the order of the page. With `into`, the reading of each
+    text is kept there, by its text."""
+
+    def __init__(self, md: markdown.Markdown, into: Collected | None = None) -> None:
+        super().__init__(md)
+        self.into = into
 
     def run(self, root: ElementTree.Element) -> None:
+        source = getattr(self.md, "reading_text", None)
+        if self.into is not None and (source is None or source.strip("\n") not in self.into.texts):
+            return  # a text whose reading is not wanted (known already)
         found: list[_Found] = []
         ids: set[str] = set()
         tags: list[_Element] = []
@@ -129,11 +144,50 @@ class _Collect(Treeprocessor):
         visit(root)
         parser.close()
         self.md.reading_found, self.md.reading_ids, self.md.reading_tags = found, ids, tags
+        if self.into is not None and source is not None:
+            # the text as the caller has it: MkDocs strips the blank lines around it, which Markdown
+            # ignores but the lines of links count
+            text = self.into.texts.get(source.strip("\n"), source)
+            self.into.readings[text] = _reading(text, self.md)
 
 
 class _ReadingExtension(markdown.Extension):
+    """The reading as the last tree processor of a parse. `priority` 0 with `into` (a page rendered
+    by MkDocs): after Python-Markdown's own last step, before MkDocs rewrites the links' addresses;
+    each text converted is kept in `into`, by its text."""
+
+    def __init__(self, priority: int = -100, into: Collected | None = None) -> None:
+        super().__init__()
+        self.priority, self.into = priority, into
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_Collect(md), "reading", -100)
+        md.treeprocessors.register(_Collect(md, self.into), "reading", self.priority)
+        if self.into is not None:
+            md.preprocessors.register(_Source(md), "reading-source", 1000)
+
+
+class _Source(Preprocessor):
+    """First of all: the text as given, which the reading's lines are counted in."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.reading_text = "\n".join(lines)
+        return lines
+
+
+@dataclass
+class Collected:
+    """What `collector` found: each text's reading, by the text as given in `texts` (a text the
+    parse got stripped of its surrounding blank lines is found back there)."""
+
+    texts: dict[str, str]  # text without its surrounding blank lines -> the text
+    readings: dict[str, Reading]
+
+
+def collector(texts: Iterable[str]) -> tuple[markdown.Extension, Collected]:
+    """An extension for another parse of these texts (MkDocs rendering the pages), and what it
+    finds: what `read` would return for each text it converts (see `remember`)."""
+    into = Collected({text.strip("\n"): text for text in texts}, {})
+    return _ReadingExtension(0, into), into
 
 
 _local = threading.local()
@@ -149,17 +203,121 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
-@lru_cache(maxsize=4096)
+KEPT_IN_MEMORY = 200_000  # readings; the ×10 bench corpus has some 40,000 texts
+_KNOWN: dict[str, Reading] = {}  # text -> its reading, in this process (read, remember)
+_STORED: dict[bytes, Reading] = {}  # the cache on disk (use_cache): text's hash -> its reading
+_NEW: list[str] = []  # texts read in this process that the cache on disk does not hold
+
+
 def read(text: str) -> Reading:
     """The links (with their lines in `text`) and ids of a text, as the rendered page holds them."""
+    reading = _KNOWN.get(text)
+    if reading is None and _STORED:
+        reading = _STORED.get(_key(text))
+        if reading is not None:
+            _KNOWN[text] = reading
+    if reading is not None:
+        return reading
+    if len(_KNOWN) >= KEPT_IN_MEMORY:  # a long-lived process (the preview): texts edited many times
+        _KNOWN.clear()
+        _NEW.clear()
     md = _markdown()
     md.reset()
     md.reading_found, md.reading_ids, md.reading_tags = [], set(), []  # a blank text is not parsed
     md.convert(text)
+    reading = _KNOWN[text] = _reading(text, md)
+    _NEW.append(text)
+    return reading
+
+
+def _reading(text: str, md: markdown.Markdown) -> Reading:
     found: list[_Found] = md.reading_found
     ids: set[str] = md.reading_ids
     elements: list[_Element] = md.reading_tags
     return Reading(tuple(_with_lines(text, found)), frozenset(ids), tuple(_tags_with_lines(text, elements)))
+
+
+def forget() -> None:
+    """Drop every reading this process holds (the cache on disk stays): as a new process starts."""
+    _KNOWN.clear()
+    _STORED.clear()
+    _NEW.clear()
+
+
+def is_known(text: str) -> bool:
+    """Is the reading of this text at hand (no parse needed)?"""
+    return text in _KNOWN or (bool(_STORED) and _key(text) in _STORED)
+
+
+def remember(readings: dict[str, Reading]) -> None:
+    """Readings made elsewhere (a build worker's, by `collector`), reused instead of a parse."""
+    for text, reading in readings.items():
+        if text not in _KNOWN:
+            _KNOWN[text] = reading
+            _NEW.append(text)
+
+
+# --- the cache on disk: a text's reading by its content and the version of the tools -------------
+
+def _version() -> str:
+    """What a reading depends on besides the text: Python-Markdown, its extensions, this code."""
+    digest = hashlib.sha256()
+    for name in ("markdown", "pymdown-extensions"):
+        try:
+            digest.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-;".encode())
+    here = Path(__file__).parent
+    for module in ("reading.py", "markup.py", "extensions.py"):
+        digest.update((here / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_file(root: Path) -> Path:
+    return Path(root) / READING_CACHE / f"{_version()}.pickle"
+
+
+def _key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def use_cache(root: Path) -> int:
+    """Read texts' readings from the cache on disk when they are there; the number it holds."""
+    try:
+        with open(cache_file(root), "rb") as handle:
+            stored = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return 0  # no cache yet, or an unreadable one: texts are read again
+    if isinstance(stored, dict):
+        _STORED.clear()
+        _STORED.update(stored)
+    return len(_STORED)
+
+
+def save_cache(root: Path) -> None:
+    """Add to the cache on disk the readings this process made. The texts of earlier versions go
+    when the cache holds twice what this process read."""
+    if not _NEW:
+        return  # the cache on disk holds every reading used
+    kept = dict(_STORED)
+    kept.update((_key(text), _KNOWN[text]) for text in _NEW if text in _KNOWN)
+    if len(kept) > 2 * len(_KNOWN) + 1000:
+        kept = {_key(text): reading for text, reading in _KNOWN.items()}
+    path = cache_file(root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("*.pickle"):
+            if old != path:
+                old.unlink()  # another version's readings: never read again
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return  # a read-only checkout: no cache, the check stays correct
+    _STORED.clear()
+    _STORED.update(kept)
+    _NEW.clear()
 
 
 def links(text: str) -> list[Link]:
@@ -180,6 +338,7 @@ def _tags_with_lines(text: str, elements: list[_Element]) -> list[Tag]:
     masked = mask_code(text)
     lines = Lines(masked)
     seen: dict[str, int] = {}
+    where: dict[str, list[int]] = {}  # pattern -> its offsets, found once per text
     result, previous = [], 1
     for element in elements:
         handlers = [name for name in element.attributes if name.startswith("on")]
@@ -189,7 +348,9 @@ def _tags_with_lines(text: str, elements: list[_Element]) -> list[Tag]:
             pattern = r"\b" + re.escape(handlers[0]) + r"\s*="
         else:
             continue
-        offsets = [m.start() for m in re.finditer(pattern, masked, re.I)]
+        if pattern not in where:
+            where[pattern] = [m.start() for m in re.finditer(pattern, masked, re.I)]
+        offsets = where[pattern]
         line = previous
         if offsets:
             index = min(seen.get(pattern, 0), len(offsets) - 1)
@@ -220,15 +381,18 @@ def _with_lines(text: str, found: list[_Found]) -> list[Link]:
     masked = mask_code(text)
     lines = Lines(masked)
     seen: dict[tuple[bool, str], int] = {}
+    where: dict[tuple[bool, str], list[int]] = {}  # (in HTML, needle) -> its offsets, found once per text
     result: list[Link] = []
     previous = 1
     for item in found:
         line = None
         for needle in _needles(item.url):
-            offsets = [m.start() for m in re.finditer(re.escape(needle), masked)
-                       if bool(ATTRIBUTE_BEFORE.search(masked, max(0, m.start() - 80), m.start())) == item.html]
+            key = (item.html, needle)
+            if key not in where:
+                where[key] = [m.start() for m in re.finditer(re.escape(needle), masked)
+                              if bool(ATTRIBUTE_BEFORE.search(masked, max(0, m.start() - 80), m.start())) == item.html]
+            offsets = where[key]
             if offsets:
-                key = (item.html, needle)
                 index = min(seen.get(key, 0), len(offsets) - 1)
                 seen[key] = seen.get(key, 0) + 1
                 line = lines.line(offsets[index])

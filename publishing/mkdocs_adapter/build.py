@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from mkdocs.commands.build import build
 
+from publishing.markdown import reading
 from publishing.model import OutputPage, Project, SitePlan
 from publishing.plan.resources import resource_files, resource_folders
 
@@ -67,16 +69,22 @@ DIRTY_BUILD = "A 'dirty' build is being performed"
 
 
 def build_language(project: Project, plan: SitePlan, site_dir: Path,
-                   staging: Path, dirty: bool = False) -> list[str]:
+                   staging: Path, dirty: bool = False, readings: dict[str, reading.Reading] | None = None,
+                   texts: Iterable[str] = ()) -> list[str]:
     """Build one territory in one language into site_dir. Returns MkDocs' warnings about the content.
     dirty (the preview, after a first build into the same folders): render only the pages whose
-    staged text changed, MkDocs' --dirty."""
+    staged text changed, MkDocs' --dirty. readings: filled with what those of the pages' `texts`
+    hold, read by the parse that renders them (publishing.markdown.reading.collector)."""
     docs_dir = staging / f"{plan.territory.id}-{plan.lang}"
     stage(plan, docs_dir, incremental=dirty)
     plugin = BrusanoPlugin(project, plan)
     config = make_config(project.root, plan, docs_dir, site_dir, plugin)
-    config.plugins["brusano-speed"] = SpeedPlugin()
+    config.plugins["brusano-speed"] = SpeedPlugin(project.root)
     config.plugins["brusano-lean-assets"] = LeanAssetsPlugin()
+    collected = None
+    if readings is not None:
+        extension, collected = reading.collector(texts)
+        config.markdown_extensions.append(extension)
     collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -84,6 +92,8 @@ def build_language(project: Project, plan: SitePlan, site_dir: Path,
         build(config, dirty=dirty)
     finally:
         logger.removeHandler(collector)
+    if readings is not None and collected is not None:
+        readings.update(collected.readings)
     messages = [r.getMessage() for r in collector.records]
     return [m for m in messages if not (dirty and m.startswith(DIRTY_BUILD))]
 

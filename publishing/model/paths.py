@@ -52,3 +52,4 @@ GENERATED = (FOCUS, DIRECTORIES, SYNTHESES, NEWS, AGENDA, NOTICES, NEWSLETTER, S
 # Caches, relative to the repository (ignored by Git)
 BUILD_CACHE = "build/cache"  # the manifest of the last build of each output folder
 PDF_CACHE = f"{BUILD_CACHE}/pdf"  # rendered PDFs by content hash
+READING_CACHE = f"{BUILD_CACHE}/reading"  # what a text holds (publishing.markdown.reading), by content

@@ -6,6 +6,7 @@ the region's edition).
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -15,13 +16,17 @@ from publishing.markdown.html import to_html
 from publishing.model import REGION, Focus, Lookup, Project, Territory, long_date
 from publishing.model.paths import PDF_CACHE
 from publishing.output import pdf
+from publishing.output.bytecode import bytecode_cache
 from publishing.output.services import service_view
 
 
+@functools.lru_cache(maxsize=4)
 def template_env(root: Path) -> jinja2.Environment:
+    """The print templates of theme/pdf/, compiled once per process (and on disk, bytecode)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(root / "theme" / "pdf")),
                               autoescape=jinja2.select_autoescape(["html"]),
-                              undefined=jinja2.StrictUndefined, trim_blocks=False)
+                              undefined=jinja2.StrictUndefined, trim_blocks=False,
+                              bytecode_cache=bytecode_cache(root))
 
 
 def edition(territory: Territory, t: Lookup, lang: str) -> str:

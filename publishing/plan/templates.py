@@ -22,6 +22,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from publishing.output.bytecode import bytecode_cache
+
 FOLDER = ("theme", "web", "sections")
 
 
@@ -37,10 +39,11 @@ def _escaped(value: Any) -> Any:
 @functools.lru_cache(maxsize=4)
 def environment(root: str) -> jinja2.Environment:
     """One environment per repository, its templates compiled once per process (and again if a
-    file changes, during the preview)."""
+    file changes, during the preview), and kept compiled on disk for the next process."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(root).joinpath(*FOLDER))),
                              autoescape=True, finalize=_escaped, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             bytecode_cache=bytecode_cache(Path(root)))
     # `{% filter compact %}{% include "list.html" %}{% endfilter %}`: HTML blocks inside a page (.md)
     env.filters["compact"] = lambda html: Markup(compact(str(html)))
     return env
