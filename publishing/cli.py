@@ -48,6 +48,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     server = sub.add_parser("server-config", help=word("help.server_config", lang))
     server.add_argument("--settings", type=Path, help=word("help.settings", lang))
     server.add_argument("--out", type=Path, help=word("help.written_file", lang))
+    server.add_argument("--logrotate", type=Path, help=word("help.logrotate", lang))
     server.add_argument("--unit", type=Path, help=word("help.unit", lang))
     submissions = sub.add_parser("submissions", help=word("help.submissions", lang))
     submissions.add_argument("--settings", type=Path, help=word("help.settings", lang))
@@ -202,6 +203,10 @@ def server_config(args) -> int:
         args.out.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    if args.logrotate:
+        from publishing.output.logrotate import logrotate
+
+        args.logrotate.write_text(logrotate(settings), encoding="utf-8")
     if args.unit:
         from publishing.output.systemd import unit
 

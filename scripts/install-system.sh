@@ -4,11 +4,12 @@
 # poppler-utils (pdftoppm, pdffonts) to look at PDFs, a Java runtime for the HTML validator,
 # Node.js and npm for the test tools of package.json (axe-core, the Nu HTML Checker),
 # nginx with Debian's brotli_static module (the production server; the tests run it on loopback),
+# logrotate (the access log's retention, written by build.py server-config --logrotate),
 # git and openssh-client (the partners' submission service pushes its branches to the Git host).
 set -euo pipefail
 packages=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-open-sans
-  chromium poppler-utils default-jre-headless libnginx-mod-http-brotli-static git openssh-client
+  chromium poppler-utils default-jre-headless libnginx-mod-http-brotli-static logrotate git openssh-client
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -13,24 +13,30 @@ import re
 import pytest
 
 from publishing.output.nginx import CSP
+from tests.support import ROOT
 
 EXECUTED = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
 HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
 
 
-def test_the_policy_allows_no_inline_script():
-    script_src = next(d for d in CSP.split("; ") if d.startswith("script-src"))
-    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
-    assert "default-src 'self'" in CSP and "frame-ancestors 'none'" in CSP
+STYLED = re.compile(r"<style[\s>]|<[a-z][^>]*\sstyle\s*=", re.I)
 
 
-def test_no_built_page_holds_an_inline_script_or_handler(public):
+def test_the_policy_allows_no_inline_script_or_style():
+    directives = dict(d.split(" ", 1) for d in CSP.split("; "))
+    assert "'unsafe-inline'" not in directives["script-src"] and "'unsafe-eval'" not in directives["script-src"]
+    assert directives["style-src"] == "'self'"  # issue 27: no 'unsafe-inline', no data:
+    assert directives["default-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
+
+
+def test_no_built_page_holds_an_inline_script_handler_or_style(public):
     pages = sorted(public.rglob("*.html"))
     assert len(pages) > 400
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert not EXECUTED.search(html), f"{path.relative_to(public)}: {EXECUTED.search(html).group(0)}"
         assert not HANDLER.search(html), f"{path.relative_to(public)}: {HANDLER.search(html).group(0)}"
+        assert not STYLED.search(html), f"{path.relative_to(public)}: {STYLED.search(html).group(0)}"
 
 
 # --- in Chromium, behind nginx -------------------------------------------------------------------------
@@ -109,8 +115,28 @@ SITES = {
 }
 
 
+TERRITORY = {"www.brusano.brussels": "region", "www.zorgzone-zuid.brussels": "sud"}
+
+# The colours the stylesheets give (assets/colours.css, no style attribute): the territory's accent,
+# the header painted with it, and each territory's dot in the bar above the header.
+COLOURS = """[getComputedStyle(document.documentElement).getPropertyValue('--bp-accent').trim(),
+  getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+  [...document.querySelectorAll('.bp-territories li a')]
+    .map(a => getComputedStyle(a).getPropertyValue('--bp-dot').trim())]"""
+
+
+def rgb(colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
 @pytest.mark.parametrize("host", sorted(SITES))
 def test_every_kind_of_page_loads_under_the_policy(csp_browser, host):
+    import yaml
+
+    from publishing.model import TERRITORY_IDS
+
+    colours = {t: yaml.safe_load((ROOT / "sites" / f"{t}.yml").read_text(encoding="utf-8"))["colour"].lower()
+               for t in TERRITORY_IDS}
     browser, settings = csp_browser
     visit = Visit(browser, settings)
     try:
@@ -119,6 +145,9 @@ def test_every_kind_of_page_loads_under_the_policy(csp_browser, host):
             assert response.status == 200, path
             assert response.headers["content-security-policy"] == CSP, path
             assert visit.page.evaluate("typeof __md_scope === 'object' && typeof __md_get === 'function'"), path
+            accent, header, dots = visit.page.evaluate(COLOURS)
+            own = colours[TERRITORY[host]]
+            assert (accent, header, dots) == (own, rgb(own), [colours[t] for t in TERRITORY_IDS]), path
         response = visit.open(host, "/nothing-here/")
         assert response.status == 404 and visit.page.evaluate("document.documentElement.lang") in ("fr", "nl")
     finally:
@@ -167,6 +196,17 @@ def test_search_filters_language_switch_menu_and_toc_work_under_the_policy(csp_b
         assert phone.page.locator(".md-nav--primary").first.is_visible()
     finally:
         phone.close()
+
+
+def test_a_style_the_policy_forbids_is_seen(csp_browser):
+    """The watch sees styles too: a style attribute written into a page's markup is refused and counted."""
+    browser, settings = csp_browser
+    visit = Visit(browser, settings)
+    visit.open("www.zorgzone-zuid.brussels", "/")
+    visit.page.evaluate("() => { document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">x</p>'); }")
+    until(visit.page, "window.__violations.some(v => v.startsWith('style-src'))")
+    with pytest.raises(AssertionError):
+        visit.close()
 
 
 def test_a_script_the_policy_forbids_is_seen(csp_browser):

@@ -52,6 +52,16 @@ def test_region_wide_entries_are_marked_on_bassin_sites(fixture_public):
     assert "bp-badge" not in page(fixture_public, "region/repertoires/exemple/index.html")
 
 
+def test_an_entry_says_when_a_person_checked_it_with_the_service(fixture_public):
+    """Issue 27: the legal notice says an entry shows its check once a person made it (`verified`)."""
+    for path, text in (("region/repertoires/exemple/index.html", "Vérifié auprès du service le"),
+                       ("region/nl/repertoires/exemple/index.html", "Gecontroleerd bij de dienst op")):
+        html = page(fixture_public, path)
+        entry = html[html.index('id="ligne-exemple"'):]
+        entry = entry[:entry.index("</ul></li>")]
+        assert re.search(rf'{text}</span> <time datetime="2026-10-01">[^<]*2026</time>', entry), entry
+
+
 def test_contacts_are_links_and_phones_normalised(fixture_public):
     html = page(fixture_public, "sud/repertoires/exemple/index.html")
     assert '<a href="tel:+3225550202">+32 2 555 02 02</a>' in html

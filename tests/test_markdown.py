@@ -141,3 +141,22 @@ def test_indented_code_holding_links_and_html_passes_the_check_and_shows_as_writ
     assert not report.errors, report.render()
     page = (out / "sud" / "index.html").read_text(encoding="utf-8")
     assert "Voir [la page](nulle-part.md)" in page and "&lt;script&gt;montré, pas exécuté" in page
+
+
+def test_a_table_scrolls_in_a_region_named_by_its_heading():
+    """Issue 27: on the web, each table is in a region the keyboard can reach (markdown/tables.py),
+    named by the heading above it, or by its header row when no heading is above it."""
+    import markdown
+
+    from publishing.markdown.extensions import web_extensions
+
+    names = [e if isinstance(e, str) else next(iter(e)) for e in web_extensions("Lien")]
+    md = markdown.Markdown(extensions=names)
+    html = md.convert("| A | B |\n| - | - |\n| 1 | 2 |\n\n## Les chiffres\n\nTexte.\n\n"
+                      "| C | D |\n| - | - |\n| 3 | 4 |\n")
+    import re
+
+    regions = re.findall(r"<div ([^>]*)><table>", html)
+    assert regions == ['aria-label="A, B" class="bp-scroll" role="region" tabindex="0"',
+                       'aria-labelledby="les-chiffres" class="bp-scroll" role="region" tabindex="0"']
+    assert html.count("</table></div>") == 2 and 'id="les-chiffres"' in html

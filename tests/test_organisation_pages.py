@@ -34,7 +34,7 @@ def test_the_privacy_statement_says_what_the_server_keeps():
     """It says the last byte of an IPv4 address is dropped: the server configuration does so."""
     from publishing.commands.server_config import read_settings, server_config
     text, _report = server_config(ROOT, read_settings(ROOT / "server.yml"))
-    assert r"~^(?P<a>\d+\.\d+\.\d+)\.\d+$ $a.0;" in text and "log_format brusano '$brusano_client " in text
+    assert r'"~*^(?P<v4>\d+\.\d+\.\d+)\.\d+$" "$v4.0";' in text and "log_format brusano '$brusano_client " in text
     privacy = (ROOT / "content/region/vie-privee.fr.md").read_text(encoding="utf-8")
     assert "Pas de cookie" in privacy and "tronquée" in privacy
     assert "Set-Cookie" not in text and "add_header Set-Cookie" not in text

@@ -122,7 +122,7 @@ def test_every_domain_answers(server):
                          "X-Content-Type-Options"):
                 assert response.getheader(name), name
             csp = response.getheader("Content-Security-Policy")
-            assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+            assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
             # the other form of the host, over HTTPS and HTTP, and HTTP itself: to the canonical HTTPS one
             canonical = f"https://{domain.host}:{settings.https_port}{prefix}x?y=1"
             for host, tls in ((domain.alias, True), (domain.alias, False), (domain.host, False)):

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 
 from publishing.markdown.body import territory_view
 from publishing.model import DEFAULT_LANG, LANGS, OutputPage, Project, SitePlan, long_date
+from publishing.output import colours
 
 from . import valid_html
 
@@ -28,9 +31,18 @@ class BrusanoPlugin(BasePlugin):
 
     # --- events ------------------------------------------------------------
     def on_files(self, files, config):
-        """Leave out Material's lunr search assets: Pagefind (publishing/search.py) replaces them."""
+        """Leave out Material's lunr search assets: Pagefind (publishing/search.py) replaces them.
+        Add the site's colours (output/colours.py), a real file in the staging docs folder like
+        lean.py's: the i18n plugin reads every file's source path."""
         for file in [f for f in files if f.src_uri.startswith(LUNR_ASSETS)]:
             files.remove(file)
+        target = Path(config.docs_dir) / colours.PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = colours.stylesheet(self.project, self.plan.territory)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+        if files.get_file_from_path(colours.PATH) is None:
+            files.append(File(colours.PATH, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
 
     def on_env(self, env, config, files):
@@ -41,7 +53,6 @@ class BrusanoPlugin(BasePlugin):
             site_lang=lang,
             other_lang=other,
             territory=territory_view(self.project, territory, lang),
-            territory_colour=territory.colour,
             territories=[
                 dict(territory_view(self.project, t, lang), colour=t.colour)
                 for t in self.project.territories.values()

@@ -23,14 +23,17 @@ from publishing.model.redirect import Redirect, locate
 YEAR = 365 * 24 * 3600
 FEED_SECONDS = 300  # feeds and calendars: minutes
 
-# Content-Security-Policy. Scripts from the sites' own files only: no page has an inline script
-# (Material's two are moved to files by theme/web/partials/javascripts/; tests/test_csp.py checks
-# every built page and runs them under this policy in Chromium). 'wasm-unsafe-eval' lets Pagefind's
-# search run its WebAssembly. Styles keep 'unsafe-inline': Material and our templates set style
-# attributes and one <style> with the territory's colour, which carry no script.
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
-       "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+# Content-Security-Policy. Nothing is allowed by default (default-src 'none'); each kind of resource
+# the pages use is allowed from the sites' own files, and only those. Scripts: no page has an inline
+# script (Material's two are moved to files by theme/web/partials/javascripts/; tests/test_csp.py
+# checks every built page and runs them under this policy in Chromium); 'wasm-unsafe-eval' lets
+# Pagefind's search run its WebAssembly. Styles: no <style> element and no style attribute either (the
+# territory's colour and the colours of marks are in assets/colours.css, output/colours.py); Material's
+# scripts set styles through the CSSOM, which style-src does not govern. Images and fonts may also be
+# data: URLs (Material's stylesheet draws its icons with them); connect-src for the search index;
+# forms post to the site only.
+CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 # The in-browser editor at /admin/ of the region's site (Decap CMS, build.py admin) gets a policy of
 # its own, relaxed for it alone: Decap compiles its configuration's schema with `new Function`
@@ -83,10 +86,13 @@ class ServerSettings:
     acme: str = "/var/www/acme"  # /.well-known/acme-challenge/ is served from here on port 80
     certificate: str = "/etc/letsencrypt/live/{domain}/fullchain.pem"
     certificate_key: str = "/etc/letsencrypt/live/{domain}/privkey.pem"
-    access_log: str = "/var/log/nginx/brusano.access.log"
+    # The access log (its own folder: Debian's logrotate rotates /var/log/nginx/*.log its own way)
+    # and how many days a line of it is kept (output/logrotate.py; the privacy statement says so).
+    access_log: str = "/var/log/brusano/access.log"
+    log_days: int = 35
     http_port: int = 80
     https_port: int = 443
-    listen: str = ""  # an address to listen on ("127.0.0.1" in tests), or all
+    listen: str = ""  # the addresses to listen on, separated by spaces ("127.0.0.1 [::1]" in tests), or all
     brotli: bool = True  # Debian's libnginx-mod-http-brotli-static is loaded
     # The in-browser editor at /admin/ of the region's site (build.py admin): the Git host
     # (gitlab, github, gitea or forgejo), the repository "owner/name", its branch, and for a
@@ -145,6 +151,41 @@ def domains(territories: dict[str, Territory]) -> list[Domain]:
             for host, (site, prefixes) in found.items()]
 
 
+# The client's address as the logs keep it. nginx writes $remote_addr in the compressed form
+# (`2a02::5c7e:91ff:fe12:3456`), so the first 48 bits of an IPv6 address (three groups) are found by
+# where `::` stands and how many groups follow it, as if it were written out in full: each rule is a
+# case-insensitive regular expression and the value it gives, the first that matches wins, and an
+# address no rule matches is logged as `-`. tests/test_server_logs.py applies these rules to every
+# form of thousands of addresses and compares them with Python's ipaddress.
+_GROUP = "[0-9a-f]{1,4}"
+_IPV4 = r"\d+\.\d+\.\d+\.\d+"
+
+
+def _units(count: int) -> str:
+    """`count` groups of an IPv6 address, the last two of which may be written as an IPv4 address."""
+    groups = _GROUP + f"(?::{_GROUP}){{{count - 1}}}"
+    return f"(?:{groups}|(?:{_GROUP}:){{{count - 2}}}{_IPV4})"
+
+
+CLIENT_RULES: tuple[tuple[str, str], ...] = (
+    (r"^(?P<v4>\d+\.\d+\.\d+)\.\d+$", "$v4.0"),  # IPv4: the last byte dropped
+    (f"^(?P<h1>{_GROUP}):(?P<h2>{_GROUP}):(?P<h3>{_GROUP}):", "$h1:$h2:$h3::"),  # three groups written
+    (f"^(?P<h1>{_GROUP}):(?P<h2>{_GROUP})::", "$h1:$h2::"),  # the third group is zero
+    (f"^(?P<h1>{_GROUP})::(?P<h3>{_GROUP}):{_units(5)}$", "$h1:0:$h3::"),  # `::` stands for one group
+    (f"^(?P<h1>{_GROUP})::", "$h1::"),  # `::` stands for two groups or more
+    (f"^::(?P<h2>{_GROUP}):(?P<h3>{_GROUP}):{_units(5)}$", "0:$h2:$h3::"),  # one leading zero group
+    (f"^::(?P<h3>{_GROUP}):{_units(5)}$", "0:0:$h3::"),  # two leading zero groups
+    ("^::", "::"),  # three leading zero groups or more
+)
+
+
+def client_map() -> list[str]:
+    """The map that makes $brusano_client, the address written in the logs, from $remote_addr."""
+    return ["map $remote_addr $brusano_client {",
+            *[f'    "~*{pattern}" "{value}";' for pattern, value in CLIENT_RULES],
+            "    default -;", "}"]
+
+
 def config(territories: dict[str, Territory], settings: ServerSettings, redirects: Sequence[Redirect] = ()) -> str:
     """The nginx configuration text; redirects: the old sites' addresses (sites/anciennes-adresses.yml)."""
     sizes, moved = _moved(territories, settings, redirects)
@@ -153,12 +194,8 @@ def config(territories: dict[str, Territory], settings: ServerSettings, redirect
         "# do not edit.",
         *sizes,
         "",
-        "# Access logs keep no full IP address: the last byte (IPv4) or the last 80 bits (IPv6) are dropped.",
-        "map $remote_addr $brusano_client {",
-        r"    ~^(?P<a>\d+\.\d+\.\d+)\.\d+$ $a.0;",
-        r"    ~^(?P<a>[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F]*): $a::;",
-        "    default -;",
-        "}",
+        "# The logs keep no full IP address: the last byte (IPv4) or the last 80 bits (IPv6) are dropped.",
+        *client_map(),
         *log_format.nginx_lines(),  # the format build.py audience reads (publishing/model/access_log.py)
         "",
         "# How long a response may be kept: fingerprinted assets a year, feeds minutes, HTML revalidated.",
@@ -221,11 +258,9 @@ def _quoted(text: str) -> str:
 
 
 def _listen(settings: ServerSettings, port: int, extra: str = "") -> list[str]:
-    address = f"{settings.listen}:{port}" if settings.listen else str(port)
-    lines = [f"    listen {address}{extra};"]
     if not settings.listen:
-        lines.append(f"    listen [::]:{port}{extra};")
-    return lines
+        return [f"    listen {port}{extra};", f"    listen [::]:{port}{extra};"]
+    return [f"    listen {address}:{port}{extra};" for address in settings.listen.split()]
 
 
 def _https_url(settings: ServerSettings, host: str) -> str:
@@ -240,14 +275,25 @@ def _refuse(settings: ServerSettings) -> list[str]:
         "server {",
         *_listen(settings, settings.http_port, " default_server"),
         "    server_name _;",
+        *_logs(settings),
         "    return 444;",
         "}",
         "server {",
         *_listen(settings, settings.https_port, " ssl default_server"),
         "    server_name _;",
+        *_logs(settings),
         "    ssl_reject_handshake on;",
         "}",
     ]
+
+
+def _logs(settings: ServerSettings) -> list[str]:
+    """Every server block says where its requests are logged, so that none inherits Debian's
+    `access_log /var/log/nginx/access.log` (combined format: the full address). nginx cannot mask
+    the address it writes in its error lines (`client: ...`), so the sites' servers write none:
+    a request's status is in the access log; nginx's own messages (start, configuration) still go
+    to the error_log of nginx.conf, which holds no client address."""
+    return [f"    access_log {settings.access_log} {log_format.NAME};", "    error_log /dev/null emerg;"]
 
 
 def _tls(settings: ServerSettings, host: str) -> list[str]:
@@ -276,7 +322,7 @@ def _http(domain: Domain, settings: ServerSettings) -> list[str]:
         "server {",
         *_listen(settings, settings.http_port),
         f"    server_name {domain.host} {domain.alias};",
-        f"    access_log {settings.access_log} {log_format.NAME};",
+        *_logs(settings),
         *MOVED,
         "    location ^~ /.well-known/acme-challenge/ {",
         f"        root {settings.acme};",
@@ -296,7 +342,7 @@ def _alias(domain: Domain, settings: ServerSettings) -> list[str]:
         *_listen(settings, settings.https_port, " ssl"),
         f"    server_name {domain.alias};",
         *_tls(settings, domain.alias),
-        f"    access_log {settings.access_log} {log_format.NAME};",
+        *_logs(settings),
         *_headers(cache=False),
         *MOVED,
         f"    return 301 {_https_url(settings, domain.host)}$request_uri;",
@@ -311,7 +357,7 @@ def _https(domain: Domain, settings: ServerSettings) -> list[str]:
         *_listen(settings, settings.https_port, " ssl"),
         f"    server_name {domain.host};",
         *_tls(settings, domain.host),
-        f"    access_log {settings.access_log} {log_format.NAME};",
+        *_logs(settings),
         *MOVED,
     ]
     if len(domain.roots) == 1:  # one language on this host: its folder is the root

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from publishing.model import Area, Entry, Project, language_names
+from publishing.model import Area, Entry, Project, language_names, long_date
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,9 @@ class ServiceView:
     areas: str  # the ids of the areas it serves, for the web page's filter ("*": the whole region)
     served: str  # the names of those areas, by name (the web page)
     bassins: str | None  # the names of the bassins it serves (the brochure); None: the whole region
+    # the day a person of the team checked it with the service (directories/*.yml), never guessed
+    verified: str | None = None  # ISO day
+    verified_text: str | None = None  # "1er octobre 2026"
 
 
 def service_view(project: Project, entry: Entry, lang: str) -> ServiceView:
@@ -55,6 +58,8 @@ def service_view(project: Project, entry: Entry, lang: str) -> ServiceView:
         areas="*" if entry.region_wide else " ".join(a.id for a in areas),
         served=", ".join(sorted(area_name(project, a, lang) for a in areas)),
         bassins=None if entry.region_wide else ", ".join(b.name[lang] for b in bassins),
+        verified=entry.verified.isoformat() if entry.verified else None,
+        verified_text=long_date(entry.verified, project.strings.for_lang(lang)) if entry.verified else None,
     )
 
 

@@ -977,6 +977,8 @@ WORDS = {
     "help.server_config": {"fr": "écrire la configuration nginx des onze domaines (sites/, server.yml)",
                            "en": "write the nginx configuration of the eleven domains (sites/, server.yml)"},
     "help.settings": {"fr": "fichier des réglages (server.yml par défaut)", "en": "settings file (server.yml by default)"},
+    "help.logrotate": {"fr": "écrire aussi la rotation du journal d'accès dans ce fichier (/etc/logrotate.d/brusano)",
+                       "en": "also write the access log's rotation to this file (/etc/logrotate.d/brusano)"},
     "help.unit": {"fr": "écrire aussi l'unité systemd du service des annonces des partenaires dans ce fichier",
                   "en": "also write the systemd unit of the partners' notices service into this file"},
     "help.submissions": {"fr": "le service qui reçoit les annonces proposées par les partenaires (derrière nginx, "
