@@ -47,7 +47,7 @@ def plans_fingerprint(root: Path) -> dict[str, str]:
             plan = plan_site(project, project.territory(sid), lang, Report(root), with_pdfs=False)
             for page in plan.pages:
                 digest.update(repr((page.key, page.title, page.markdown, page.text_lang, page.description,
-                                    page.translations, sorted(page.meta.items(), key=repr))).encode())
+                                    page.translations, page.meta)).encode())
             for item in plan.files:
                 digest.update(item.path.encode() + b"\0" + item.content)
         found[sid] = digest.hexdigest()
