@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import http.client
 import http.server
 import shutil
 import socket
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -132,3 +134,21 @@ def running_nginx(public: Path, root: Path = ROOT, connections: int = 64,
         shutil.rmtree(tmp)
 
 
+def get(settings: ServerSettings, host: str, path: str = "/", tls: bool = True,
+        headers: dict[str, str] | None = None) -> tuple[http.client.HTTPResponse, bytes]:
+    """One request to the loopback nginx as `host` (SNI and Host header): the response and its body."""
+    port = settings.https_port if tls else settings.http_port
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    if tls:
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        sock = context.wrap_socket(sock, server_hostname=host)
+        conn: http.client.HTTPConnection = http.client.HTTPSConnection(host, port)
+    else:
+        conn = http.client.HTTPConnection(host, port)
+    conn.sock = sock
+    conn.request("GET", path, headers={"Host": host, **(headers or {})})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response, body

@@ -5,7 +5,6 @@ import gzip
 import http.client
 import re
 import shutil
-import socket
 import ssl
 import tempfile
 from pathlib import Path
@@ -14,7 +13,7 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 
-from harness.served import BROTLI, running_nginx
+from harness.served import BROTLI, get, running_nginx
 from publishing.commands.server_config import read_settings
 from publishing.load.territories import load_communes, load_territories
 from publishing.output.nginx import domains
@@ -88,24 +87,6 @@ def server():
     with running_nginx(public / "public") as running:
         yield running
     shutil.rmtree(public)
-
-
-def get(settings, host, path="/", tls=True, headers=None):
-    port = settings.https_port if tls else settings.http_port
-    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-    if tls:
-        context = ssl.create_default_context()
-        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
-        sock = context.wrap_socket(sock, server_hostname=host)
-        conn: http.client.HTTPConnection = http.client.HTTPSConnection(host, port)
-    else:
-        conn = http.client.HTTPConnection(host, port)
-    conn.sock = sock
-    conn.request("GET", path, headers={"Host": host, **(headers or {})})
-    response = conn.getresponse()
-    body = response.read()
-    conn.close()
-    return response, body
 
 
 @pytest.mark.slow

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import http.client
 import io
 import re
 import shutil
-import socket
-import ssl
 import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from harness.served import running_nginx
+from harness.served import get, running_nginx
 from publishing import build_sites
 from publishing.cli import main
 from tests.support import FIXTURES, HOME, make_repo
@@ -209,23 +206,6 @@ def test_a_dry_run_writes_nothing(tmp_path, capsys):
     assert "news, imported: 2" in out and "Trial (--dry-run): no file was written." in out
 
 
-def request(port: int, host: str, path: str, tls: bool) -> http.client.HTTPResponse:
-    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-    if tls:
-        context = ssl.create_default_context()
-        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
-        sock = context.wrap_socket(sock, server_hostname=host)
-        conn: http.client.HTTPConnection = http.client.HTTPSConnection(host, port)
-    else:
-        conn = http.client.HTTPConnection(host, port)
-    conn.sock = sock
-    conn.request("GET", path, headers={"Host": host})
-    response = conn.getresponse()
-    response.read()
-    conn.close()
-    return response
-
-
 @pytest.mark.slow
 def test_the_old_addresses_answer_one_301_to_the_article_on_nginx(imported):
     root, public, _ = imported
@@ -254,11 +234,11 @@ def test_the_old_addresses_answer_one_301_to_the_article_on_nginx(imported):
 def ask_nginx(served: Path, root: Path, cases: dict[tuple[str, str], str]) -> None:
     with running_nginx(served, root) as (settings, _tmp):
         for (host, path), target in cases.items():
-            response = request(settings.https_port, host, path, tls=True)
+            response = get(settings, host, path)[0]
             assert response.status == 301, (host, path, response.status)
             location = response.getheader("Location")
             assert location == f"https://www.brusano.brussels:{settings.https_port}{target}", (host, path, location)
-            arrived = request(settings.https_port, "www.brusano.brussels", target, tls=True)
+            arrived = get(settings, "www.brusano.brussels", target)[0]
             assert arrived.status == 200, target  # one step: the article itself
 
 
