@@ -1,6 +1,7 @@
 """The nginx configuration of the eleven domains: generated from sites/, run by Debian's nginx on loopback."""
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import re
@@ -78,15 +79,21 @@ def make_public(public: Path) -> None:
         (public / site / ".env").write_text("secret")
 
 
-@pytest.fixture(scope="module")
-def server():
-    """nginx serving a small tree like the build's."""
+@contextlib.contextmanager
+def small_tree_nginx():
+    """nginx serving a small tree like the build's (make_public), in a folder its workers may read."""
     public = Path(tempfile.mkdtemp(prefix="brusano-public-"))
     public.chmod(0o755)
     make_public(public / "public")
     with running_nginx(public / "public") as running:
         yield running
     shutil.rmtree(public)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with small_tree_nginx() as running:
+        yield running
 
 
 @pytest.mark.slow

@@ -18,17 +18,16 @@ import shutil
 import socket
 import ssl
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from harness.served import IPV6, running_nginx
+from harness.served import IPV6
 from publishing.commands.server_config import read_settings
 from publishing.output.logrotate import logrotate
 from publishing.output.nginx import CLIENT_RULES, ServerSettings, domains
 from tests.support import ROOT
-from tests.test_server_config import make_public, territories
+from tests.test_server_config import small_tree_nginx, territories
 
 # --- the rules, against Python's ipaddress --------------------------------------------------------
 
@@ -149,12 +148,8 @@ def test_the_check_lets_truncated_addresses_and_times_pass():
 
 @pytest.fixture(scope="module")
 def server():
-    public = Path(tempfile.mkdtemp(prefix="brusano-public-"))
-    public.chmod(0o755)
-    make_public(public / "public")
-    with running_nginx(public / "public") as running:
+    with small_tree_nginx() as running:
         yield running
-    shutil.rmtree(public)
 
 
 LOOPBACKS = ["127.0.0.1", "::1"] if IPV6 else ["127.0.0.1"]
