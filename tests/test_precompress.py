@@ -30,3 +30,33 @@ def test_the_build_publishes_them(public):
         for page in (public / site / "index.html", public / site / "nl" / "index.html"):
             assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == page.read_bytes()
             assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == page.read_bytes()
+
+
+def test_theme_and_editor_files_compressed_once_and_linked(tmp_path, monkeypatch):
+    """keep_shared: a CSS or JS file's copies come from build/cache/compressed/ by content, linked
+    into every site that has the file (Decap's 5 MB bundle is not compressed on each build)."""
+    from publishing.output import precompress as module
+
+    monkeypatch.setattr(module, "_STORE", None)
+    monkeypatch.setattr(module, "_SHARED", {})
+    module.keep_shared(tmp_path / "repo")
+    sites = [tmp_path / "public" / site for site in ("region", "sud")]
+    for site in sites:
+        (site / "assets").mkdir(parents=True)
+        (site / "assets" / "main.css").write_bytes(b"body { color: #123; } " * 80)
+        (site / "index.html").write_bytes(f"<p>{site.name}</p>".encode() * 80)
+        module.precompress(site)
+    first, second = (site / "assets" / "main.css.br" for site in sites)
+    assert first.stat().st_ino == second.stat().st_ino  # one file, linked twice
+    assert brotli.decompress(second.read_bytes()) == (sites[1] / "assets" / "main.css").read_bytes()
+    assert gzip.decompress((sites[1] / "assets" / "main.css.gz").read_bytes()).startswith(b"body")
+    kept = list((tmp_path / "repo" / "build" / "cache" / "compressed").rglob("*.br"))
+    assert len(kept) == 1 and kept[0].stat().st_ino == first.stat().st_ino
+    pages = [site / "index.html.br" for site in sites]
+    assert pages[0].stat().st_ino != pages[1].stat().st_ino  # pages are each their own
+    # compressing again without the store writes new files: the kept copy is untouched
+    monkeypatch.setattr(module, "_STORE", None)
+    (sites[0] / "assets" / "main.css").write_bytes(b"p { margin: 0; } " * 80)
+    module.precompress(sites[0])
+    assert brotli.decompress(kept[0].read_bytes()).startswith(b"body")
+    assert brotli.decompress(first.read_bytes()).startswith(b"p {")

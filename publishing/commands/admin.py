@@ -29,6 +29,7 @@ from publishing.commands.server_config import read_settings
 from publishing.model.paths import DIRECTORIES_DATA, FOCUS_DATA, SERVER_SETTINGS
 from publishing.output import decap
 from publishing.output.nginx import ServerSettings
+from publishing.output.precompress import link_or_copy
 from publishing.problems import Report, UsageError
 from publishing.problems.messages import word
 
@@ -85,7 +86,9 @@ def write_admin(root: Path, out: Path, settings: ServerSettings | None = None, l
     (out / "config.yml").write_text(config_text(conf), encoding="utf-8")
     (out / "index.html").write_text(decap.admin_page(project), encoding="utf-8")
     styles = [*material_stylesheets(), root / "theme" / "web" / "assets" / "brusano.css"]
-    for path in [*decap.bundle_files(dist), *styles, root / "theme" / "web" / "assets" / "favicon.svg"]:
+    for path in decap.bundle_files(dist):  # 5 MB that no one edits: linked, not written again
+        link_or_copy(path, out / path.name)
+    for path in [*styles, root / "theme" / "web" / "assets" / "favicon.svg"]:
         shutil.copyfile(path, out / path.name)
     texts = [c["name"] for c in conf["collections"] if c.get("format") == "frontmatter"]
     (out / "preview.js").write_text(decap.preview_script(root, [p.name for p in styles], texts), encoding="utf-8")

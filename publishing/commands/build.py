@@ -17,7 +17,7 @@ from publishing.commands.check import load_project
 from publishing.load.today import build_today
 from publishing.markdown import body, reading
 from publishing.model import DEFAULT_LANG, LANGS, REGION, TERRITORY_IDS
-from publishing.output.precompress import compress, precompress
+from publishing.output.precompress import compress, keep_shared, precompress
 from publishing.output.search import LanguageRoot, index_sites
 from publishing.output.sitemap import write_sitemaps
 from publishing.plan.site import plan_site, plan_sites
@@ -103,6 +103,9 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     if cache:  # what the texts hold and their compiled variables, by their content: done again if changed
         reading.use_cache(root)
         body.keep_compiled(root)
+    # Even with --no-cache: the compressed copies of Decap's and Material's files, the same bytes
+    # in every build, are linked from build/cache/compressed/ (compressed once per version)
+    keep_shared(root)
     project, strings, report = load_project(root, checks=False, today=today)
     if report.failed(strict):
         return report
