@@ -3,9 +3,10 @@
 
 Material with the features and language of mkdocs.yml and our Markdown extensions, no
 plugin (not even search), no custom_dir, the same navigation; one build per site
-and language, two at a time like ours (the machine has two cores).
+and language, two at a time like ours (the machine has two cores). With --search, MkDocs'
+default plugins, that is its search (a site that can be searched, as ours can through Pagefind).
 
-    python bench/bare.py jobs.json      # [{"docs": …, "site": …, "lang": …, "nav": […]}, …]
+    python bench/bare.py [--search] jobs.json  # [{"docs": …, "site": …, "lang": …, "nav": […]}, …]
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_one(config_file: str, job: dict) -> None:
+def build_one(config_file: str, job: dict, plugins: list[str]) -> None:
     import logging
 
     import yaml
@@ -31,20 +32,22 @@ def build_one(config_file: str, job: dict) -> None:
         base = yaml.safe_load(handle)
     theme = {k: v for k, v in base.get("theme", {}).items() if k != "custom_dir"}
     theme["language"] = job["lang"]
-    config = load_config(config_file, docs_dir=job["docs"], site_dir=job["site"], plugins=[],
+    config = load_config(config_file, docs_dir=job["docs"], site_dir=job["site"], plugins=plugins,
                          theme=theme, nav=job["nav"], extra_css=[], extra_javascript=[],
                          markdown_extensions=web_extensions("#"))
     build(config)
 
 
-def main(jobs_file: str) -> int:
+def main(argv: list[str]) -> int:
+    plugins = ["search"] if "--search" in argv else []
+    jobs_file = next(arg for arg in argv if arg != "--search")
     with open(jobs_file, encoding="utf-8") as handle:
         spec = json.load(handle)
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        for future in [pool.submit(build_one, spec["config"], job) for job in spec["jobs"]]:
+        for future in [pool.submit(build_one, spec["config"], job, plugins) for job in spec["jobs"]]:
             future.result()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

@@ -13,7 +13,8 @@ a site, in both languages (add_items). For each:
 - full build of all sites and languages without PDFs (`build.py build --no-pdf
   --no-cache`), and a bare `mkdocs build` of the same pages (bench/bare.py:
   Material, no plugin, same navigation, two builds at a time); best of --reps runs,
-  run in turns so that both see the same machine;
+  run in turns so that both see the same machine; and once the same bare build with MkDocs'
+  default plugins (its search: our build makes a search index too);
 - no-change rebuild (the build cache), and rebuilds after one file changed:
   content/shared/ (all six sites depend on it) and content/sud/ (Sud alone);
 - CPU time over wall time of the full build (two cores: sites built in parallel).
@@ -108,8 +109,8 @@ def stage_bare(root: Path, work: Path) -> Path:
     return spec
 
 
-def bare(spec: Path) -> Timing:
-    return timed([sys.executable, str(ROOT / "bench" / "bare.py"), str(spec)])[0]
+def bare(spec: Path, *flags: str) -> Timing:
+    return timed([sys.executable, str(ROOT / "bench" / "bare.py"), *flags, str(spec)])[0]
 
 
 def site_ids_rebuilt(out: Path, before: dict[str, int]) -> list[str]:
@@ -179,6 +180,12 @@ def measure_corpus(root: Path, work: Path, reps: int, make: bool = True) -> dict
     best = min(full, key=lambda t: t.wall)
     result = {"pages": count_pages(out), "full": best, "bare": min(ref, key=lambda t: t.wall),
               "pairs": [f.wall / r.wall for r, f in zip(ref, full, strict=True)]}
+    # once: the bare build with MkDocs' default plugins (its search), beside the full build of the same
+    # minute (the last run, so that the pair sees the same machine)
+    result["bare_search"] = bare(spec, "--search")
+    result["full_after_search"] = full[-1]
+    progress(f"bare build with MkDocs' search {result['bare_search'].wall:.1f} s: ratio of the last full build "
+             f"{full[-1].wall / result['bare_search'].wall:.2f}")
     result["nochange"] = min((ours(root, out, "--no-pdf")[0] for _ in range(reps)), key=lambda t: t.wall)
     before = inodes(out)
     touch_file(root / "content" / "shared")
@@ -379,6 +386,11 @@ def main(argv: list[str] | None = None) -> int:
     ratios = [r["full"].wall / r["bare"].wall for r in (real, big)]
     row("  ratio full / bare (best run of each)", f"{ratios[0]:.2f}", f"{ratios[1]:.2f}", "≤ 1.3",
         all(r <= 1.3 for r in ratios))
+    row("bare mkdocs build with its default search plugin, one run (s)", f"{real['bare_search'].wall:.1f}",
+        f"{big['bare_search'].wall:.1f}", "", None)
+    row("  ratio of the last full build to it (both search)",
+        f"{real['full_after_search'].wall / real['bare_search'].wall:.2f}",
+        f"{big['full_after_search'].wall / big['bare_search'].wall:.2f}", "", None)
     row("  ratio of each run to the bare run before it", " ".join(f"{r:.2f}" for r in real["pairs"]),
         " ".join(f"{r:.2f}" for r in big["pairs"]), "", None)
     growth = big["full"].wall / real["full"].wall
