@@ -50,6 +50,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.corpus import SITES, add_items, make_corpus  # the copies of the repository
+from publishing.model.paths import PDF_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -221,6 +222,7 @@ def pdf_pages(path: Path) -> int:
 
 def pdf_figures(root: Path, work: Path, no_pdf: Timing) -> tuple[int, int, float | None]:
     out = work / "public-pdf"
+    shutil.rmtree(root / PDF_CACHE, ignore_errors=True)  # make's first run filled it
     with_pdf, _ = ours(root, out, "--no-cache")
     pdfs = list(out.rglob("*.pdf"))
     pages = sum(pdf_pages(p) for p in pdfs)
@@ -265,8 +267,8 @@ def page_weights(out: Path) -> tuple[list[tuple[int, Path, dict]], list[str]]:
     sizes: dict[Path, int] = {}
     weights, external = [], []
     for page in sorted(out.rglob("*.html")):
-        if "pagefind" in page.parts or page.name == "404.html":
-            continue
+        if "pagefind" in page.parts or "admin" in page.parts or page.name == "404.html":
+            continue  # /admin/ is the editors' Decap, not a page the public opens
         raw = page.read_bytes()
         parser = Loads()
         parser.feed(raw.decode("utf-8"))
