@@ -143,16 +143,16 @@ class Tally:
     redirects: dict[tuple[str, str], tuple[str, str]]  # (host, path) as normal() -> (old, new)
     ours: frozenset[str] = field(default=frozenset(), init=False)  # our hosts, without www.
     _hosts: dict[str, list[tuple[str, int]]] = field(default_factory=dict, init=False)
-    _views: dict[tuple[int, int], array] = field(default_factory=dict, init=False)
+    _views: dict[tuple[int, int], array[int]] = field(default_factory=dict, init=False)
     _sources: dict[Source, int] = field(default_factory=dict, init=False)
     _referrers: dict[str, int] = field(default_factory=dict, init=False)
-    _pages: Counter = field(default_factory=Counter, init=False)  # (site, address) -> views
+    _pages: Counter[tuple[int, str]] = field(default_factory=Counter, init=False)  # (site, address) -> views
     # (site, address, day, visitor) of each PDF, calendar and feed fetched
     _files: dict[str, set[tuple[int, str, int, int]]] = field(
         default_factory=lambda: {"pdf": set(), "ics": set(), "feed": set()}, init=False)
-    _moved: Counter = field(default_factory=Counter, init=False)
-    _missing: Counter = field(default_factory=Counter, init=False)
-    excluded: Counter = field(default_factory=Counter, init=False)
+    _moved: Counter[tuple[str, str]] = field(default_factory=Counter, init=False)
+    _missing: Counter[tuple[str, str]] = field(default_factory=Counter, init=False)
+    excluded: Counter[str] = field(default_factory=Counter, init=False)
 
     def __post_init__(self) -> None:
         for index, site in enumerate(self.sites):
@@ -237,9 +237,9 @@ class Tally:
         for kind, seen in other._files.items():
             self._files[kind] |= seen
         self._moved.update(other._moved)
-        for key, count in other._missing.items():
-            if len(self._missing) < LIMIT or key in self._missing:
-                self._missing[key] += count
+        for address, count in other._missing.items():
+            if len(self._missing) < LIMIT or address in self._missing:
+                self._missing[address] += count
         self.excluded.update(other.excluded)
 
     # --- where a line belongs, where a visit comes from -----------------------------------------
@@ -293,12 +293,12 @@ class Tally:
         sources = {number: source for source, number in self._sources.items()}
         n = len(self.sites)
         counts = [Counts() for _ in range(n)]
-        visits_by_day: Counter = Counter()
-        views_by_day: Counter = Counter()
-        site_day: list[Counter] = [Counter() for _ in range(n)]
+        visits_by_day: Counter[int] = Counter()
+        views_by_day: Counter[int] = Counter()
+        site_day: list[Counter[int]] = [Counter() for _ in range(n)]
         territory_day: dict[str, defaultdict[int, set[int]]] = {}
         all_day: defaultdict[int, set[int]] = defaultdict(set)
-        by_source: Counter = Counter()
+        by_source: Counter[tuple[int, Source]] = Counter()
         for (site, visitor), views in self._views.items():
             territory = self.sites[site].territory
             per_day = territory_day.setdefault(territory, defaultdict(set))
@@ -355,15 +355,15 @@ class Tally:
         return titles.get(folder + "/" if folder else "", "")
 
     def _downloads(self) -> list[tuple[str, str, str, str, str, int]]:
-        found: Counter = Counter((s, a) for s, a, _day, _visitor in self._files["pdf"])
+        found: Counter[tuple[int, str]] = Counter((s, a) for s, a, _day, _visitor in self._files["pdf"])
         rows = [(self.sites[s].territory, self.sites[s].lang, "focus" if a.startswith("focus/") else "synthesis",
                  self._title(s, a), a, k) for (s, a), k in found.items()]
         return sorted(rows, key=lambda r: (-r[5], r))
 
     def _subscribed(self, kind: str, days: int) -> list[tuple[str, str, str, str, float, int]]:
-        per_day: Counter = Counter((s, a, d) for s, a, d, _visitor in self._files[kind])
-        total: Counter = Counter()
-        most: Counter = Counter()
+        per_day: Counter[tuple[int, str, int]] = Counter((s, a, d) for s, a, d, _visitor in self._files[kind])
+        total: Counter[tuple[int, str]] = Counter()
+        most: Counter[tuple[int, str]] = Counter()
         for (s, a, _d), k in per_day.items():
             total[(s, a)] += k
             most[(s, a)] = max(most[(s, a)], k)
@@ -375,14 +375,14 @@ class Tally:
 def add_up(period: Period, months: list[Figures]) -> Figures:
     """A year from its months' figures: every count adds up (visitors too: they are counted per
     day), a calendar's subscribers per day are averaged over all the days the months' logs held."""
-    def summed(rows: Iterable[tuple], key_size: int) -> list[tuple]:
-        total: Counter = Counter()
+    def summed(rows: Iterable[tuple[Any, ...]], key_size: int) -> list[Any]:
+        total: Counter[tuple[Any, ...]] = Counter()
         for row in rows:
             total[row[:key_size]] += row[key_size]
         return sorted(((*key, n) for key, n in total.items()), key=lambda r: (-r[-1], r))
 
     def counted(pairs: Iterable[tuple[Any, Counts]]) -> list[tuple[Any, Counts]]:
-        found: dict = {}
+        found: dict[Any, Counts] = {}
         for key, c in pairs:
             into = found.setdefault(key, Counts())
             into.page_views, into.visits, into.visitors = (into.page_views + c.page_views, into.visits + c.visits,
@@ -390,8 +390,8 @@ def add_up(period: Period, months: list[Figures]) -> Figures:
         return list(found.items())
 
     def subscribers(kind: str) -> list[tuple[str, str, str, str, float, int]]:
-        days: Counter = Counter()  # subscriber-days
-        most: Counter = Counter()
+        days: Counter[tuple[Any, ...]] = Counter()  # subscriber-days
+        most: Counter[tuple[Any, ...]] = Counter()
         for month in months:
             for *key, mean, top in getattr(month, kind):
                 days[tuple(key)] += mean * len(month.days_covered)
@@ -401,7 +401,7 @@ def add_up(period: Period, months: list[Figures]) -> Figures:
         return sorted(rows, key=lambda r: (-r[4], r))
 
     sites = {(s.territory, s.lang): s for m in months for s, _c in m.sites}
-    excluded: Counter = Counter()
+    excluded: Counter[str] = Counter()
     for month in months:
         excluded.update(month.excluded)
     return Figures(
