@@ -74,7 +74,7 @@ def addresses() -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tupl
     from publishing.plan.site import plan_sites
     from publishing.problems import Report
 
-    project, _strings, _report = load_project(ROOT, checks=False)
+    project, _report = load_project(ROOT, checks=False)
     plans = plan_sites(project, Report())
     pages, pdfs, subscribed = [], [], []
     for territory in project.territories.values():

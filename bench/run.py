@@ -94,7 +94,7 @@ def stage_bare(root: Path, work: Path) -> Path:
     from publishing.mkdocs_adapter.config import nav_config
     from publishing.plan.site import plan_site
 
-    project, _strings, report = load_project(root)
+    project, report = load_project(root)
     jobs = []
     for sid, territory in project.territories.items():
         for lang in ("fr", "nl"):

@@ -73,7 +73,7 @@ def axe_page(browser, request):
 
 @pytest.fixture(scope="module")
 def territories():
-    project, _strings, _report = load_project(ROOT)
+    project, _report = load_project(ROOT)
     return project.territories
 
 

@@ -62,7 +62,7 @@ def at(day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
 @functools.cache
 def titles() -> dict[tuple[str, str, str], str]:
     """The build's pages: (territory, lang, address) -> title, from the real content's plans."""
-    project, _strings, _report = read_project(ROOT, build_today(ROOT))
+    project, _report = read_project(ROOT, build_today(ROOT))
     return {(t, lang, page.url): page.title for (t, lang), plan in plan_sites(project, Report()).items()
             for page in plan.pages}
 
@@ -73,7 +73,7 @@ def title(territory: str, lang: str, address: str) -> str:
 
 def old_address() -> tuple[str, str, str]:
     """One old address of sites/anciennes-adresses.yml that leads elsewhere: (host, path, new)."""
-    project, _strings, _report = read_project(ROOT, build_today(ROOT))
+    project, _report = read_project(ROOT, build_today(ROOT))
     moved = next(r for r in project.redirects if not r.same)
     host, path = moved.old.split("/", 3)[2], "/" + moved.old.split("/", 3)[3]
     return host, path, moved.new

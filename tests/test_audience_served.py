@@ -66,7 +66,7 @@ def visited():
         port = settings.https_port
         month = time.strftime("%Y-%m")
         sud, region = "www.bassin-sud.brussels", "www.brusano.brussels"
-        project, _strings, _report = read_project(ROOT, build_today(ROOT))
+        project, _report = read_project(ROOT, build_today(ROOT))
         moved = next(r for r in project.redirects if not r.same and urlsplit(r.old).netloc == region)
         statuses = [
             # someone opens the newsletter's link, reads a second page, downloads a Focus

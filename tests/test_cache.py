@@ -38,7 +38,7 @@ EVERY_SITE = set(TERRITORY_IDS)
 
 def plans_fingerprint(root: Path) -> dict[str, str]:
     """site -> a hash of its two plans: every page (text, title, data) and every file but the PDFs."""
-    project, _strings, report = read_project(root, TODAY)
+    project, report = read_project(root, TODAY)
     assert not report.errors, report.render()
     found = {}
     for sid in TERRITORY_IDS:

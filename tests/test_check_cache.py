@@ -132,7 +132,7 @@ def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, par
     project_report = check(root)
     from publishing.commands.check import load_project
 
-    project, strings, report = load_project(root, checks=False)
+    project, report = load_project(root, checks=False)
     plan = plan_site(project, project.territory("sud"), "fr", report, with_files=False)
     texts = [page.markdown for page in plan.pages]
     readings: dict[str, reading.Reading] = {}

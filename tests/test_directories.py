@@ -174,7 +174,7 @@ def problems(tmp_path: Path, entry: str) -> str:
     root = make_repo(tmp_path, "")
     (root / "directories").mkdir()
     (root / "directories" / "test.yml").write_text(ENTRY + entry, encoding="utf-8")
-    _project, _strings, report = load_project(root)
+    _project, report = load_project(root)
     return report.render("fr")
 
 

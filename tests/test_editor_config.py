@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def conf() -> dict:
-    project, _strings, _report = load_project(ROOT, checks=False)
+    project, _report = load_project(ROOT, checks=False)
     text = config_text(decap.config(project, backend_of(ServerSettings())))
     return yaml.safe_load(text)
 
@@ -80,7 +80,7 @@ def test_directory_entries_follow_the_entry_schema(conf):
 
 
 def test_choices_come_from_the_data(conf):
-    project, _strings, _report = load_project(ROOT, checks=False)
+    project, _report = load_project(ROOT, checks=False)
     event = by_name(conf)["agenda-sud"]
     address = next(f for f in event["fields"] if f["name"] == "address")
     communes = next(f for f in address["fields"] if f["name"] == "commune")
@@ -180,7 +180,7 @@ def test_serves_written_as_a_list_by_the_editor_still_means_the_region(tmp_path)
         description: {fr: "Un service fictif.", nl: "Een fictieve dienst."}
         serves: [region]
     """)
-    project, _strings, report = load_project(root, checks=False)
+    project, report = load_project(root, checks=False)
     assert not report.errors, report.render()
     (entry,) = project.directories["liste"].entries
     assert entry.region_wide

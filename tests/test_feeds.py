@@ -94,7 +94,7 @@ NEWS_FILES = "\n".join([
 def load(root_parent):
     root = make_repo(root_parent, HOME + EVENTS + NEWS_FILES)
     (root / "content/sud/actualites/forum.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    project, _strings, report = load_project(root, today=TODAY)
+    project, report = load_project(root, today=TODAY)
     assert {p.code for p in report.problems} == {"not_translated"}, report.render()  # the three French-only items
     return project
 

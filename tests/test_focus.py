@@ -137,7 +137,7 @@ def test_table_keeps_its_header_row(fixture_public):
 def test_an_unchanged_pdf_is_not_rendered_again(fixture_root, monkeypatch):
     from publishing.output import focus_pdf as brochure
 
-    project, _strings, _report = load_project(fixture_root)
+    project, _report = load_project(fixture_root)
     focus, territory = project.focus["exemple"], project.territories["sud"]
     first = brochure.render_brochure(project, focus, territory, "fr", "https://x/")
     import weasyprint
@@ -197,7 +197,7 @@ def test_untranslated_focus_is_listed_in_dutch_and_offers_the_french_pdf(fixture
 def site_urls() -> list[tuple[str, str]]:
     """(URL of a site's home in a language, its folder in public/), Dutch first: the
     region's Dutch URL lies inside its French one."""
-    project, _strings, _report = load_project(ROOT)
+    project, _report = load_project(ROOT)
     return [(t.url[lang], t.id + ("/nl/" if lang == "nl" else "/"))
             for lang in ("nl", "fr") for t in project.territories.values()]
 
@@ -244,7 +244,7 @@ def test_new_focus_creates_a_draft_that_checks_clean(tmp_path):
     for name in ("focus.yml", "index.fr.md", "index.nl.md"):
         assert (root / "focus/aidants" / name).is_file()
     assert "draft: true" in (root / "focus/aidants/focus.yml").read_text(encoding="utf-8")
-    project, _strings, report = load_project(root)
+    project, report = load_project(root)
     assert not report.errors, report.render()
     assert "aidants" not in project.focus  # a draft is never published
     again = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "new", "focus", "aidants"],
@@ -264,7 +264,7 @@ def test_an_unquoted_cover_colour_is_caught(tmp_path):
         ---
         ## Partie
     """)
-    _project, _strings, report = load_project(root)
+    _project, report = load_project(root)
     assert ("focus/essai/focus.yml:2: cover: la couleur de couverture est vide : sans guillemets, « # » commence "
             "un commentaire en YAML.") in report.render("fr")
 

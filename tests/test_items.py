@@ -48,7 +48,7 @@ EVENT = """
 
 
 def load(tmp_path, files: str, today: date = TODAY):
-    project, _strings, report = load_project(make_repo(tmp_path, HOME + files), today=today)
+    project, report = load_project(make_repo(tmp_path, HOME + files), today=today)
     return project, report
 
 
@@ -150,13 +150,13 @@ NEWS = """
 def test_news_with_an_image_needs_its_alternative_text_in_each_language(tmp_path):
     root = make_repo(tmp_path, HOME + NEWS)
     (root / "content/region/actualites/forum.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    _project, _strings, report = load_project(root, today=TODAY)
+    _project, report = load_project(root, today=TODAY)
     assert any(line.startswith("content/region/actualites/2023-01-19-forum-ouvert.fr.md:5: image: l'image « forum.png » "
                                "n'a pas de texte alternatif") for line in lines(report))
     (root / "content/region/actualites/2023-01-19-forum-ouvert.fr.md").write_text(
         (root / "content/region/actualites/2023-01-19-forum-ouvert.fr.md").read_text().replace(
             "image: forum.png", "image: forum.png\nimage_alt: Des participant·es autour d'un panneau"))
-    project, _strings, report = load_project(root, today=TODAY)
+    project, report = load_project(root, today=TODAY)
     assert not report.errors, report.render()
     assert project.news[0].image.name == "forum.png"
 
@@ -199,17 +199,17 @@ def test_the_scaffold_writes_both_languages_as_drafts_and_check_asks_for_what_is
     fr = root / "content/sud/agenda/2023-03-28-atelier.fr.md"
     nl = root / "content/sud/agenda/2023-03-28-atelier.nl.md"
     assert fr.exists() and nl.exists()
-    _project, _strings, report = load_project(root, today=TODAY)
+    _project, report = load_project(root, today=TODAY)
     assert not report.errors and {p.code for p in report.warnings} == {"draft"}
     for path in (fr, nl):
         path.write_text(path.read_text().replace("draft: true\n", ""))
-    _project, _strings, report = load_project(root, today=TODAY)
+    _project, report = load_project(root, today=TODAY)
     assert any("address: la valeur contient encore « … » du modèle." in line for line in lines(report))
     for path in (fr, nl):
         path.write_text(path.read_text().replace("Rue …", "Rue de l'Exemple 1").replace("commune: …", "commune: forest")
                         .replace('postcode: "…"', 'postcode: "1190"')
                         .replace("registration: https://…", "registration: https://example.org/inscription")
                         .replace("source: …", "source: test"))
-    project, _strings, report = load_project(root, today=TODAY)
+    project, report = load_project(root, today=TODAY)
     assert not report.problems, report.render()
     assert project.events[0].place.bassin == "sud"

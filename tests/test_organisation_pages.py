@@ -43,7 +43,7 @@ def test_the_privacy_statement_says_what_the_server_keeps():
 @pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_every_footer_links_the_four_pages(public, site, lang):
-    project, _strings, _report = load_project(ROOT)
+    project, _report = load_project(ROOT)
     region = project.territories["region"].url[lang]
     html = built(public, site, lang, "agenda")
     footer = html[html.index('<footer class="md-footer bp-footer">'):]
@@ -59,7 +59,7 @@ def test_every_footer_links_the_four_pages(public, site, lang):
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_each_bassin_says_how_to_reach_its_team(public, lang):
-    project, _strings, _report = load_project(ROOT)
+    project, _report = load_project(ROOT)
     contact = project.territories["region"].url[lang] + "contact/"
     for site in SITES[1:]:
         html = built(public, site, lang, "presentation")

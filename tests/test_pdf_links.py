@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 
 def our_sites() -> dict[str, tuple[str, str]]:
     """host -> (site, the folder of the language under the site's root: '' or 'nl/')."""
-    project, _strings, _report = load_project(ROOT)
+    project, _report = load_project(ROOT)
     found = {}
     for territory in project.territories.values():
         for lang in LANGS:

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_project_is_frozen_and_a_changed_copy_leaves_it_as_it_was():
-    project, _strings, _report = read_project(ROOT, date(2026, 12, 1))
+    project, _report = read_project(ROOT, date(2026, 12, 1))
     assert project.today == date(2026, 12, 1) and project.events and project.directories
     with pytest.raises(dataclasses.FrozenInstanceError):
         project.today = date(2000, 1, 1)  # type: ignore[misc]

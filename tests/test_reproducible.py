@@ -51,7 +51,7 @@ def test_two_clones_in_two_folders_build_byte_identical_sites(public, tmp_path):
 @pytest.mark.slow
 def test_a_pdf_rendered_twice_is_byte_identical():
     """The build reuses cached PDFs: render one without the cache, twice."""
-    project, _strings, _report = load_project(ROOT)
+    project, _report = load_project(ROOT)
     synthesis = project.syntheses[0]
     text = synthesis.text("fr")
     html = synthesis_html(project, synthesis, "fr", "https://example.org/", 1)

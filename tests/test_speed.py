@@ -57,7 +57,7 @@ NAVIGATION = HOME + """
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_shared_navigation_is_materials_own(tmp_path, monkeypatch, lang):
-    project, _strings, report = load_project(make_repo(tmp_path, NAVIGATION))
+    project, report = load_project(make_repo(tmp_path, NAVIGATION))
     plan = plan_site(project, project.territory("sud"), lang, report, with_files=False)
     builds, reused = {}, 0
     for enabled in (False, True):

@@ -240,7 +240,7 @@ def test_date_must_match_the_file_name(tmp_path):
         ---
         ## Contexte
     """)
-    _project, _strings, report = load_project(root)
+    _project, report = load_project(root)
     assert ("content/nord/syntheses/2024-05-02-rencontre.fr.md:3: date: la date 2024-05-03 ne correspond pas "
             "à celle du nom du fichier (2024-05-02).") in report.render("fr")
 
@@ -256,7 +256,7 @@ def test_unknown_kind_lists_the_allowed_ones(tmp_path):
         ---
         ## Contexte
     """)
-    _project, _strings, report = load_project(root)
+    _project, report = load_project(root)
     rendered = report.render("fr")
     assert "2024-05-02-rencontre.fr.md:4: kind: valeur « reunion » non permise." in rendered
     assert "choisissez parmi : 'concertation', 'conseil', 'atelier', 'forum', 'rencontre'." in rendered
@@ -272,7 +272,7 @@ def test_new_synthese_creates_both_files_from_the_template(tmp_path):
     for lang, heading in (("fr", "## Ce qui a été dit"), ("nl", "## Wat er gezegd werd")):
         text = (root / f"content/sud/syntheses/2025-02-11-concertation-sante-mentale.{lang}.md").read_text("utf-8")
         assert "date: 2025-02-11" in text and heading in text and "draft: true" in text
-    _project, _strings, report = load_project(root)
+    _project, report = load_project(root)
     assert not report.errors, report.render()
     bad = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "new", "synthese",
                           "--site", "sud", "--date", "2025-02-30", "x"], capture_output=True, text=True, cwd=ROOT)

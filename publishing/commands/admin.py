@@ -79,7 +79,7 @@ def write_admin(root: Path, out: Path, settings: ServerSettings | None = None, l
         raise UsageError("editor_missing", path=str(DECAP_DIST))
     report = Report(root)
     if project is None:
-        project, _strings, report = load_project(root, checks=False, today=build_today(root))
+        project, report = load_project(root, checks=False, today=build_today(root))
     settings = settings or read_settings(root / SERVER_SETTINGS)
     out.mkdir(parents=True, exist_ok=True)
     conf = decap.config(project, backend_of(settings), local)

@@ -44,7 +44,7 @@ def period_of(month: str | None, year: str | None) -> Period:
 def audience(root: Path, logs: Sequence[Path], period: Period, out: Path | None = None,
              progress: str | None = None) -> tuple[list[Path], Figures | None, Report]:
     """progress: the language of a count of lines shown on a terminal, or None."""
-    project, strings, loaded = load_project(root, checks=False)
+    project, loaded = load_project(root, checks=False)
     report = Report()  # the logs' problems; the content's warnings are check's and build's to tell
     if loaded.failed():
         report.problems.extend(loaded.errors)
@@ -57,7 +57,7 @@ def audience(root: Path, logs: Sequence[Path], period: Period, out: Path | None 
             titles = {page.url: page.title for page in plans[(territory.id, lang)].pages}
             sites.append(Site(territory.id, lang, home.netloc.lower().removeprefix("www."), home.path or "/", titles))
     out = out or root / "build" / "audience"
-    t = strings.for_lang("fr")
+    t = project.strings.for_lang("fr")
     name = month_year(period.first, t) if len(period.label) == 7 else period.label
     territories = {k: v.name["fr"] for k, v in project.territories.items()}
     if not logs:  # a year from its months' reports (the logs are kept only weeks)

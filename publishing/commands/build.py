@@ -43,7 +43,7 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     the parse that rendered them: the check reads them instead of parsing the texts again)."""
     from publishing.mkdocs_adapter import build_language
 
-    project, strings, loaded = _load(root, today)
+    project, loaded = _load(root, today)
     report = Report(project.root)
     report.include(loaded.problems)
     territory = project.territory(site_id)
@@ -106,11 +106,11 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     # Even with --no-cache: the compressed copies of Decap's and Material's files, the same bytes
     # in every build, are linked from build/cache/compressed/ (compressed once per version)
     keep_shared(root)
-    project, strings, report = load_project(root, checks=False, today=today)
+    project, report = load_project(root, checks=False, today=today)
     if report.failed(strict):
         return report
     _LOADED.clear()
-    _LOADED[str(root)] = (project, strings, report)
+    _LOADED[str(root)] = (project, report)
     if not stale:
         check_project(project, report)
         _keep_readings(root, cache)

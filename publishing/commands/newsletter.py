@@ -26,7 +26,7 @@ def newsletter(root: Path, site: str, month_text: str, out: Path | None = None,
     month = parse_month(month_text)
     if not isinstance(month, Month):
         raise UsageError("not_a_month", input=month_text)
-    project, _strings, report = load_project(root, today=today)  # checked as `check` does
+    project, report = load_project(root, today=today)  # checked as `check` does
     if report.failed():
         return [], report
     territory = project.territories[site]

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from publishing.load.today import build_today
-from publishing.model import LANGS, Project, Strings, Text
+from publishing.model import LANGS, Project, Text
 
 WATCHED = ("content", "sites", "theme", "focus", "directories", "mkdocs.yml")
 
@@ -41,19 +41,18 @@ class Preview:
         self.served = self.work / site
         self.menus: dict[str, list] = {}  # by language: the planned pages' keys, titles and places
         self.project: Project | None = None
-        self.strings: Strings | None = None
 
     def load(self, checks: bool):
         """The project, checked as `check` does when `checks` (with the production addresses), then
         with the previewed site's links leading to the preview, not to its production domain."""
         from publishing.commands.check import load_project
 
-        project, strings, report = load_project(self.root, checks=checks, today=self.today)
+        project, report = load_project(self.root, checks=checks, today=self.today)
         territory = project.territories.get(self.site)
         if territory is not None:
             previewed = dataclasses.replace(territory, url=Text(self.address, self.address + "nl/"))
             project = project.with_territory(previewed)
-        return project, strings, report
+        return project, report
 
     def rebuild(self, changed: set[Path]) -> None:
         langs = self.quick_languages(changed)
@@ -86,7 +85,7 @@ class Preview:
         from publishing.output.search import LanguageRoot, index_sites
         from publishing.plan.site import plan_site
 
-        project, strings, report = self.load(checks=everything)
+        project, report = self.load(checks=everything)
         if report.failed():
             return self.say(report)
         territory = project.territories[self.site]
@@ -108,7 +107,7 @@ class Preview:
             sync(built, self.served if lang == "fr" else self.served / lang)
         for pdf in self.served.rglob("*.pdf"):  # made again when next opened, from the new sources
             pdf.unlink()
-        self.project, self.strings = project, strings
+        self.project = project
         self.say(report)
 
     def say(self, report) -> None:
@@ -119,7 +118,7 @@ class Preview:
         """A Focus or synthesis PDF of the previewed site, made when first asked for."""
         from publishing.plan.pdfs import pdf_at
 
-        if self.project is None or self.strings is None:
+        if self.project is None:
             return None
         lang, rest = ("nl", path[3:]) if path.startswith("nl/") else ("fr", path)
         try:

@@ -20,12 +20,13 @@ from publishing.load.redirects import load_redirects
 from publishing.load.strings import load_strings
 from publishing.load.syntheses import load_syntheses
 from publishing.load.territories import load_communes, load_territories
-from publishing.model import TERRITORY_IDS, Project, Strings
+from publishing.model import TERRITORY_IDS, Project
 from publishing.problems import Report
 
 
-def read_project(root: Path, today: date) -> tuple[Project, Strings, Report]:
-    """The project and every problem found in its files (publishing.checks adds what spans them).
+def read_project(root: Path, today: date) -> tuple[Project, Report]:
+    """The project (its strings: project.strings) and every problem found in its files
+    (publishing.checks adds what spans them).
     today: the day the build treats as today (publishing.load.today)."""
     root = Path(root).resolve()
     report = Report(root)
@@ -48,4 +49,4 @@ def read_project(root: Path, today: date) -> tuple[Project, Strings, Report]:
         editions=load_editions(root / "content", TERRITORY_IDS, report),
     )
     report.deduplicate()
-    return project, strings, report
+    return project, report
