@@ -105,3 +105,49 @@ def test_the_index_of_the_searchable_copies_is_the_index_of_the_pages(public, tm
         trees.append({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / BUNDLE).rglob("*"))
                       if p.is_file()})
     assert trees[0] and trees[0] == trees[1]
+
+
+PAGES_WITH_STATE = {  # what Markdown's extensions keep between the parts of one text
+    "index.md": "# Accueil\n\nLe CPAS[^1] et l'INAMI.\n\n*[CPAS]: Centre public d'action sociale\n\n"
+                "[^1]: Dans chaque commune.\n\n## Où demander {#ou}\n\n[Aide](aide.md#qui)\n",
+    "aide.md": "# Aide\n\nSans note ni abréviation: l'INAMI, le CPAS.\n\n## Qui\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "plus.md": "Pas de titre.\n\nUne note[^a].\n\n[^a]: Seule.\n\n!!! note\n    Dans un encadré.\n",
+}
+
+
+def test_one_converter_renders_each_page_as_mkdocs_own(tmp_path):
+    """speed.OneConverter (one Markdown converter per build, reset between pages) gives each page
+    the HTML, table of contents, title and anchors MkDocs' Page.render gives it; footnotes,
+    abbreviations and ids do not leak from one page into the next. And it is in use: MkDocs'
+    Page.render is still the one it replicates (a new MkDocs that changes it fails here)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    from publishing.markdown.extensions import web_extensions
+    from publishing.mkdocs_adapter import speed
+
+    assert speed.RENDER_AS_REPLICATED
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in PAGES_WITH_STATE.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"),
+                         markdown_extensions=web_extensions("#"))
+    files = get_files(config)
+    converter = speed.OneConverter()
+    rendered = {}
+    for _round in range(2):  # the converter's second round follows its first
+        for file in files.documentation_pages():
+            theirs, ours = Page(None, file, config), Page(None, file, config)
+            for page in (theirs, ours):
+                page.read_source(config)
+            theirs.render(config, files)
+            converter.render(ours, config, files)
+            assert ours.content == theirs.content, file.src_uri
+            assert [str(ours.toc), ours.title, ours.present_anchor_ids] == [str(theirs.toc), theirs.title,
+                                                                          theirs.present_anchor_ids]
+            rendered[file.src_uri] = ours.content
+    assert "<abbr" in rendered["index.md"] and "<abbr" not in rendered["aide.md"]  # index.md's abbreviation
+    assert rendered["plus.md"].count('<li id="fn:') == 1  # its own note, not index.md's

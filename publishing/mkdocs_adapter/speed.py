@@ -11,15 +11,26 @@
   MkDocs then drops each hidden one with a dozen patterns. Our loader does not
   descend into hidden folders: the same list, a hundred times fewer names.
 - Rendering Material's navigation into every page: shared_nav.py.
+- Making a Markdown converter for every page. MkDocs' Page.render makes a new one per page,
+  loading and configuring every extension again (an eighth of a build's time); one converter
+  per build, reset between pages as Python-Markdown provides, renders the same HTML
+  (OneConverter). Should a new MkDocs change Page.render, MkDocs' own is used again.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import inspect
+import logging
 import os
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import markdown
 import material
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure import pages
 from mkdocs.theme import Theme
 
 from publishing.output.bytecode import bytecode_cache
@@ -104,3 +115,46 @@ class SpeedPlugin(BasePlugin):
         env.bytecode_cache = TEMPLATES
         env.globals["shared_nav_item"] = shared_nav.SharedNav()
         return env
+
+    def on_pre_page(self, page, config, files):
+        if RENDER_AS_REPLICATED:
+            if getattr(self, "converter", None) is None:
+                self.converter = OneConverter()
+            page.render = functools.partial(self.converter.render, page)  # MkDocs calls page.render(config, files)
+        return page
+
+
+# MkDocs 1.6's Page.render, which OneConverter.render does with one converter: its source's hash
+RENDER_REPLICATED = "320529348f7a8af152073d0a3ab02960ccce91f9204716144e51b20931983cc6"
+RENDER_AS_REPLICATED = hashlib.sha256(inspect.getsource(pages.Page.render).encode()).hexdigest() == RENDER_REPLICATED
+
+
+class OneConverter:
+    """MkDocs' Page.render with one Markdown converter for all the pages of a build, reset
+    between pages (as our reading does, publishing.markdown.reading), instead of one made per page.
+    MkDocs' four per-page processors are registered again on each page, replacing the last's."""
+
+    def __init__(self) -> None:
+        self.md: markdown.Markdown | None = None
+
+    def render(self, page: pages.Page, config: Any, files: Any) -> None:
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if self.md is None:
+            self.md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                        extension_configs=config["mdx_configs"] or {})
+        md = self.md.reset()
+        raw_html_ext = pages._RawHTMLPreprocessor()
+        raw_html_ext._register(md)
+        extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        extract_anchors_ext._register(md)
+        relative_path_ext = pages._RelativePathTreeprocessor(page.file, files, config)
+        relative_path_ext._register(md)
+        extract_title_ext = pages._ExtractTitleTreeprocessor()
+        extract_title_ext._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = pages.get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = extract_title_ext.title
+        page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative_path_ext.links_to_anchors
