@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 from harness.chromium import record_requests
 from publishing import build_sites
 from publishing.model import TERRITORY_IDS
-from publishing.output.search import index_sites, language_roots
+from publishing.output.search import LanguageRoot, index_sites
 from tests.support import make_repo
 
 RESULTS = "[...document.querySelectorAll('#bp-search-results a')].map(a => a.href)"
@@ -96,12 +97,32 @@ def test_search_box_points_to_its_own_language_root(public):
 def test_two_indexings_are_byte_identical(public, tmp_path):
     trees = []
     for run in ("a", "b"):
-        site = tmp_path / run
-        shutil.copytree(public / "region", site, ignore=shutil.ignore_patterns("pagefind"))
-        index_sites(language_roots(site))
-        trees.append({p.relative_to(site).as_posix(): p.read_bytes()
-                      for p in sorted(site.rglob("*")) if p.is_file() and "pagefind" in p.parts})
+        roots = [LanguageRoot(tmp_path / run / "fr", "fr"), LanguageRoot(tmp_path / run / "nl", "nl")]
+        shutil.copytree(public / "region", roots[0].path, ignore=lambda folder, names: [
+            n for n in names if n == "pagefind" or (Path(folder) == public / "region" and n == "nl")])
+        shutil.copytree(public / "region" / "nl", roots[1].path, ignore=shutil.ignore_patterns("pagefind"))
+        index_sites(roots)
+        trees.append({p.relative_to(tmp_path / run).as_posix(): p.read_bytes()
+                      for p in sorted((tmp_path / run).rglob("*")) if p.is_file() and "pagefind" in p.parts})
     assert trees[0] and trees[0] == trees[1]
+    assert {name.split("/")[0] for name in trees[0]} == {"fr", "nl"}
+
+
+def test_only_marked_pages_are_indexed_and_a_folder_without_any_gets_no_index(tmp_path):
+    """Pagefind would index every page's whole body where no page is marked: such a folder (a
+    language whose every page is shown untranslated) gets no index at all."""
+    page = '<html lang="nl"><head><title>{0}</title></head><body><nav>menu</nav>{1}</body></html>'
+    marked, unmarked = tmp_path / "marked", tmp_path / "unmarked"
+    for folder, mark in ((marked, True), (unmarked, False)):
+        (folder / "a").mkdir(parents=True)
+        (folder / "index.html").write_text(page.format("Thuis", "<p>Geen artikel: ornithorynque</p>"), "utf-8")
+        article = "<main data-pagefind-body><p>Zorgzone vogelbekdier</p></main>" if mark else "<p>vogelbekdier</p>"
+        (folder / "a" / "index.html").write_text(page.format("A", article), "utf-8")
+    counts = index_sites([LanguageRoot(marked, "nl"), LanguageRoot(unmarked, "nl")])
+    assert counts == {marked: 1}
+    assert (marked / "pagefind" / "pagefind-entry.json").exists() and not (unmarked / "pagefind").exists()
+    words = json.loads((marked / "pagefind" / "pagefind-entry.json").read_text("utf-8"))["languages"]["nl"]
+    assert words["page_count"] == 1
 
 
 # --- in a browser --------------------------------------------------------------------------

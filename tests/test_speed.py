@@ -2,19 +2,15 @@
 
 - Each item of Material's navigation that is not on a page's path is rendered once per
   build (mkdocs_adapter/shared_nav.py): every page is byte for byte what Material renders.
-- Pagefind indexes copies of the pages cut to their head and searchable part
-  (search.searchable): the index is byte for byte the one made from the whole pages.
+- One Markdown converter per build (mkdocs_adapter/speed.py, OneConverter): every page is what
+  MkDocs' own Page.render gives it.
 """
 from __future__ import annotations
-
-import shutil
-import subprocess
 
 import pytest
 
 from publishing.commands.check import load_project
 from publishing.mkdocs_adapter import build_language, shared_nav
-from publishing.output.search import BUNDLE, LanguageRoot, index_sites, pagefind_binary, searchable, tidy_bundle
 from publishing.plan.site import plan_site
 from tests.support import HOME, make_repo
 
@@ -80,31 +76,6 @@ def test_the_shared_navigation_is_materials_own(tmp_path, monkeypatch, lang):
 def test_a_changed_material_partial_stops_the_build_with_a_reason():
     with pytest.raises(shared_nav.ThemeChanged, match="partials/nav-item.html no longer holds"):
         shared_nav.patch("partials/nav-item.html", "{% macro render(nav_item, path, level) %}{% endmacro %}")
-
-
-def test_searchable_copy_keeps_the_head_and_the_marked_part():
-    page = ('<html lang="nl"><head><title>T</title></head><body class="x"><nav>menu</nav>'
-            '<div data-pagefind-body><h1>Titel</h1></div><footer>f</footer></body></html>')
-    assert searchable(page) == ('<html lang="nl"><head><title>T</title></head><body class="x">'
-                                '<div data-pagefind-body><h1>Titel</h1></div><footer>f</footer></body></html>')
-    assert searchable("<html><body><p>untranslated</p></body></html>") is None
-
-
-def test_the_index_of_the_searchable_copies_is_the_index_of_the_pages(public, tmp_path):
-    trees = []
-    for way in ("whole", "copies"):
-        root = tmp_path / way
-        shutil.copytree(public / "sud" / "nl", root, ignore=shutil.ignore_patterns(BUNDLE))
-        if way == "whole":  # Pagefind on the published pages themselves
-            subprocess.run([pagefind_binary(), "--site", str(root), "--output-subdir", BUNDLE,
-                            "--force-language", "nl", "--exclude-selectors", ".headerlink"],
-                           check=True, capture_output=True)
-            tidy_bundle(root / BUNDLE)
-        else:
-            assert index_sites([LanguageRoot(root, "nl")])[root] > 10
-        trees.append({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / BUNDLE).rglob("*"))
-                      if p.is_file()})
-    assert trees[0] and trees[0] == trees[1]
 
 
 PAGES_WITH_STATE = {  # what Markdown's extensions keep between the parts of one text

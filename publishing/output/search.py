@@ -13,10 +13,12 @@ stemming, so that:
 
 Only what a page marks with `data-pagefind-body` (the article, see
 theme/web/main.html) is indexed; pages without it (404, untranslated pages
-shown in French on the Dutch site) are left out. Pagefind reads copies of the
-pages cut to their head and that part (searchable()): the same index, made in
-less time. Keys of pagefind-entry.json are sorted, so that two builds of the
-same content are byte-identical.
+shown in French on the Dutch site) are left out. Each language is indexed in
+its own folder, before the site is assembled (publishing.commands.build), so
+Pagefind reads the published pages themselves: copies cut to the marked part
+cost more to write and delete, on this machine's disk, than Pagefind spends
+reading the rest. Keys of pagefind-entry.json are sorted, so that two builds
+of the same content are byte-identical.
 """
 from __future__ import annotations
 
@@ -24,11 +26,8 @@ import json
 import re
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-from publishing.model import DEFAULT_LANG, LANGS
 
 BUNDLE = "pagefind"
 BODY_MARK = "data-pagefind-body"
@@ -45,67 +44,16 @@ class SearchError(Exception):
 
 @dataclass(frozen=True)
 class LanguageRoot:
-    """The folder a language of a site is served from, and that language."""
+    """The folder of one language of a site, not yet assembled (no other language inside), and
+    that language."""
 
     path: Path
     lang: str
-    others: tuple[str, ...] = ()  # sub-folders that are other languages' roots
 
-    def pages(self) -> list[Path]:
-        """HTML files of this language (other languages' roots left out), in a stable order."""
-        return sorted(page for page in self.path.rglob("*.html") if self._own(page))
-
-    def _own(self, path: Path) -> bool:
-        first = path.relative_to(self.path).parts[0]
-        return first not in self.others and first != BUNDLE
-
-    def command(self, binary: str, pages: Path) -> list[str]:
-        """Pagefind on the searchable copies in `pages`, its bundle written into this root."""
-        return [binary, "--site", str(pages), "--output-path", str(self.path / BUNDLE),
+    def command(self, binary: str) -> list[str]:
+        """Pagefind on this folder's pages, its bundle written into it."""
+        return [binary, "--site", str(self.path), "--output-subdir", BUNDLE,
                 "--force-language", self.lang, "--exclude-selectors", ",".join(EXCLUDE_SELECTORS)]
-
-
-def searchable(html: str) -> str | None:
-    """What Pagefind needs of a page: its head, and its body from the marked element on.
-
-    Pagefind reads only the marked element (and the head's language and title), but parses
-    all it is given: the header, navigation and sidebars before the article are two thirds
-    of a page's HTML, and of Pagefind's time. The index is the same byte for byte
-    (tests/test_speed.py). None for a page without the mark: Pagefind leaves it out.
-    """
-    mark = html.find(BODY_MARK)
-    if mark < 0:
-        return None
-    body = html.find("<body")
-    start = html.rfind("<", 0, mark)
-    if body < 0 or start < body:
-        return html
-    return html[:html.index(">", body) + 1] + html[start:]
-
-
-def copy_searchable(root: LanguageRoot, dest: Path) -> int:
-    """Write into dest the searchable part of each page of the root, at the same path. Returns how many."""
-    count = 0
-    for page in root.pages():
-        text = searchable(page.read_text(encoding="utf-8"))
-        if text is not None:
-            target = dest / page.relative_to(root.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            count += 1
-    return count
-
-
-def language_roots(site_dir: Path, langs: list[str] | tuple[str, ...] = LANGS) -> list[LanguageRoot]:
-    """French at the site's root, every other language in its sub-folder."""
-    others = tuple(lg for lg in LANGS if lg != DEFAULT_LANG)
-    roots = []
-    for lang in langs:
-        if lang == DEFAULT_LANG:
-            roots.append(LanguageRoot(site_dir, lang, others))
-        else:
-            roots.append(LanguageRoot(site_dir / lang, lang))
-    return roots
 
 
 def index_sites(roots: list[LanguageRoot], jobs: int = 2) -> dict[Path, int]:
@@ -118,28 +66,30 @@ def index_sites(roots: list[LanguageRoot], jobs: int = 2) -> dict[Path, int]:
     binary = pagefind_binary()
     counts: dict[Path, int] = {}
     todo = list(roots)
-    running: list[tuple[LanguageRoot, subprocess.Popen, tempfile.TemporaryDirectory]] = []
+    running: list[tuple[LanguageRoot, subprocess.Popen]] = []
     while todo or running:
         while todo and len(running) < jobs:
             root = todo.pop(0)
             shutil.rmtree(root.path / BUNDLE, ignore_errors=True)
-            copies = tempfile.TemporaryDirectory(prefix="brusano-search-")
-            if not copy_searchable(root, Path(copies.name)):
-                copies.cleanup()
+            if not marked(root.path):  # Pagefind would index every page's whole body instead
                 continue
-            running.append((root, subprocess.Popen(root.command(binary, Path(copies.name)), stdout=subprocess.PIPE,
-                                                   stderr=subprocess.STDOUT, text=True), copies))
+            running.append((root, subprocess.Popen(root.command(binary), stdout=subprocess.PIPE,
+                                                   stderr=subprocess.STDOUT, text=True)))
         if not running:
             break
-        root, process, copies = running.pop(0)
+        root, process = running.pop(0)
         output, _ = process.communicate()
-        copies.cleanup()
         if process.returncode != 0:
             raise SearchError(f"Pagefind failed on '{root.path}' (exit {process.returncode}):\n{output}")
         found = re.search(r"Indexed (\d+) pages?", output)
         counts[root.path] = int(found.group(1)) if found else 0
         tidy_bundle(root.path / BUNDLE)
     return counts
+
+
+def marked(folder: Path) -> bool:
+    """Whether a page of the folder has its article marked for the index (the home has, when translated)."""
+    return any(BODY_MARK in page.read_text(encoding="utf-8") for page in folder.rglob("*.html"))
 
 
 def pagefind_binary() -> str:
