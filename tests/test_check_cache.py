@@ -127,7 +127,8 @@ def test_another_version_of_the_reading_reads_every_text_again(tmp_path, parses,
     assert [p.name for p in (root / "build" / "cache" / "reading").glob("*.pickle")] == ["another.pickle"]
 
 
-def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, parses):
+@pytest.mark.parametrize("pages_on_disk", [True, False], ids=["staged files (preview)", "from memory (build)"])
+def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, parses, pages_on_disk):
     root = problem_repo(tmp_path)
     project_report = check(root)
     from publishing.commands.check import load_project
@@ -137,7 +138,9 @@ def test_the_pages_mkdocs_renders_are_read_as_the_check_reads_them(tmp_path, par
     texts = [page.markdown for page in plan.pages]
     readings: dict[str, reading.Reading] = {}
     build_language(project, plan, tmp_path / "site", tmp_path / "staging", readings=readings,
-                   texts=texts)
+                   texts=texts, pages_on_disk=pages_on_disk)
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert bool(list((tmp_path / "staging").rglob("*.md"))) == pages_on_disk
     assert set(texts) == set(readings)
     assert any(text.startswith("\n\n") for text in texts)  # MkDocs strips them: the lines still count
     reading.forget()

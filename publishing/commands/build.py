@@ -54,7 +54,7 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     texts = {text for text in published_texts(project, {(site_id, lang): plan}) if not reading.is_known(text)}
     readings: dict[str, reading.Reading] = {}
     warnings = build_language(project, plan, Path(site_dir), Path(staging), readings=readings,
-                              texts=texts)
+                              texts=texts, pages_on_disk=False)
     for item in plan.files:
         target = Path(site_dir) / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
