@@ -13,7 +13,8 @@ a site, in both languages (add_items). For each:
 - full build of all sites and languages without PDFs (`build.py build --no-pdf
   --no-cache`), and a bare `mkdocs build` of the same pages (bench/bare.py:
   Material, no plugin, same navigation, two builds at a time); best of --reps runs,
-  run in turns so that both see the same machine; and once the same bare build with MkDocs'
+  run in turns so that both see the same machine, each with nothing to delete first (the last
+  run's output is set aside, see set_aside); and once the same bare build with MkDocs'
   default plugins (its search: our build makes a search index too);
 - no-change rebuild (the build cache), and rebuilds after one file changed:
   content/shared/ (all six sites depend on it) and content/sud/ (Sud alone);
@@ -167,13 +168,27 @@ def check_alone(root: Path) -> tuple[Timing, Timing, str, str]:
     return cold, again, cold_log, again_log
 
 
+def set_aside(path: Path) -> None:
+    """Move a previous run's output out of the way (one rename) instead of deleting it before the
+    next build: the work folder is deleted at the end. On this machine's disk (ext4 without a
+    journal), a file created within a minute of thousands deleted makes the kernel go through the
+    deleted inodes (`recently_deleted`, seen with perf): deleting the last output just before a
+    build charged it 1-3 s of system time, more at each run, and more to the build that writes
+    more files. Both builds start without anything to delete (MkDocs cleans its site folder)."""
+    if path.exists():
+        trash = path.parent / "set-aside"
+        trash.mkdir(exist_ok=True)
+        path.rename(trash / f"{path.name}-{len(list(trash.iterdir()))}")
+
+
 def measure_corpus(root: Path, work: Path, reps: int, make: bool = True) -> dict:
     spec = stage_bare(root, work)
     out = work / "public"
     full, ref = [], []
     for _ in range(reps):
+        set_aside(work / "site")
         ref.append(bare(spec))
-        shutil.rmtree(out, ignore_errors=True)
+        set_aside(out)
         timing, _log = ours(root, out, "--no-pdf", "--no-cache")
         full.append(timing)
         progress(f"full build {timing.wall:.1f} s after a bare one of {ref[-1].wall:.1f} s: "
@@ -183,6 +198,7 @@ def measure_corpus(root: Path, work: Path, reps: int, make: bool = True) -> dict
               "pairs": [f.wall / r.wall for r, f in zip(ref, full, strict=True)]}
     # once: the bare build with MkDocs' default plugins (its search), beside the full build of the same
     # minute (the last run, so that the pair sees the same machine)
+    set_aside(work / "site")
     result["bare_search"] = bare(spec, "--search")
     result["full_after_search"] = full[-1]
     progress(f"bare build with MkDocs' search {result['bare_search'].wall:.1f} s: ratio of the last full build "
