@@ -10,8 +10,8 @@ the eleven domains) ask for a mix of pages (each asked with Accept-Encoding iden
 br, gzip), stylesheets and scripts, feeds, calendars, a PDF and a missing page, for 20 s, three times:
 
 1. steady: release A served;
-2. deploy: a quarter into it (5 s), `deploy()` copies release B (every page marked, its .br and .gz
-   made again) and switches;
+2. deploy: a quarter into it (5 s), `deploy()` copies release B (every page marked), makes its
+   pages' .br and .gz again (the rest it links from A) and switches;
 3. rollback: a quarter into it, `rollback()` goes back to A.
 
 For each: requests per second, p50 and p99 latency, failed requests (connection errors, a status
@@ -37,7 +37,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from publishing.model.access_log import LOAD_TEST_AGENT  # left out of the audience report
-from publishing.output.precompress import compress, compressed
+from publishing.output.precompress import compressed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,13 +104,11 @@ SERVED = {"": "", ".gz": "gzip", ".br": "br"}  # file suffix -> Content-Encoding
 
 
 def releases(html: Path) -> dict[str, tuple[bytes, bytes]]:
-    """A page's bytes in release A (the build, with its .br and .gz if any) and in release B (as
-    release_b writes it), by Content-Encoding."""
+    """A page's bytes in release A (the build, as deployed: with its .br and .gz) and in release B
+    (as release_b writes it, deployed), by Content-Encoding."""
     body = html.read_bytes()
-    new = {"": marked(body), **compressed(marked(body))}
-    old = {suffix: html.with_name(html.name + suffix).read_bytes() for suffix in SERVED
-           if html.with_name(html.name + suffix).is_file()}
-    return {SERVED[suffix]: (old[suffix], new[suffix]) for suffix in old}
+    old, new = {"": body, **compressed(body)}, {"": marked(body), **compressed(marked(body))}
+    return {SERVED[suffix]: (old[suffix], new[suffix]) for suffix in SERVED}
 
 
 def marked(body: bytes) -> bytes:
@@ -118,12 +116,10 @@ def marked(body: bytes) -> bytes:
 
 
 def release_b(public: Path, dest: Path) -> None:
-    """A copy of the build whose pages are marked, their .br and .gz made again when it has them."""
+    """A copy of the build whose pages are marked (the deploy compresses them)."""
     shutil.copytree(public, dest, copy_function=shutil.copy2)
     for html in dest.rglob("index.html"):
         html.write_bytes(marked(html.read_bytes()))
-        if html.with_name(html.name + ".gz").is_file():
-            compress(html)
 
 
 async def client(port: int, host: str, asks: list[Ask], phase: Phase, going: Callable[[], bool],

@@ -3,7 +3,6 @@ repository, the browser and nginx. Helpers are imported from tests/support.py an
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -89,13 +88,15 @@ def new_page(browser):
 
 @pytest.fixture(scope="session")
 def real_server(public):
-    """Debian's nginx from the generated configuration, serving the real build on loopback
-    (hard links into a folder its workers may read): (ServerSettings, its folder)."""
+    """Debian's nginx from the generated configuration, serving the real build deployed as in
+    production (`deploy`: a release with its .br and .gz, `current` pointing at it), in a folder its
+    workers may read, on loopback: (ServerSettings, its folder)."""
     from harness.served import running_nginx
+    from publishing.commands.deploy import CURRENT, deploy
 
     tmp = Path(tempfile.mkdtemp(prefix="brusano-real-"))
     tmp.chmod(0o755)
-    shutil.copytree(public, tmp / "public", copy_function=os.link)
-    with running_nginx(tmp / "public") as running:
+    deploy(public, tmp / "srv")
+    with running_nginx(tmp / "srv" / CURRENT) as running:
         yield running
     shutil.rmtree(tmp)

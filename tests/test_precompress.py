@@ -1,4 +1,4 @@
-"""The build writes .br and .gz beside the published text files, the same bytes every time."""
+"""The deploy writes .br and .gz beside the published text files, the same bytes every time."""
 from __future__ import annotations
 
 import gzip
@@ -25,38 +25,38 @@ def test_br_and_gz_beside_text_files_reproducible(tmp_path):
     assert before == {p.name: p.read_bytes() for p in tmp_path.rglob("*.gz")}
 
 
-def test_the_build_publishes_them(public):
+def test_a_deployed_release_has_them(public, tmp_path):
+    """The build writes none (compressing is the deploy's); the release deployed from it has them."""
+    from publishing.commands.deploy import deploy
+
+    assert not list((public / "sud").glob("*.br"))
+    release = deploy(public, tmp_path / "srv")
     for site in ("region", "sud"):
-        for page in (public / site / "index.html", public / site / "nl" / "index.html"):
+        for page in (release / site / "index.html", release / site / "nl" / "index.html"):
             assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == page.read_bytes()
             assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == page.read_bytes()
+    editor = release / "region" / "admin" / "decap-cms.js"
+    assert brotli.decompress(editor.with_name("decap-cms.js.br").read_bytes()) == editor.read_bytes()
 
 
-def test_theme_and_editor_files_compressed_once_and_linked(tmp_path, monkeypatch):
-    """keep_shared: a CSS or JS file's copies come from build/cache/compressed/ by content, linked
-    into every site that has the file (Decap's 5 MB bundle is not compressed on each build)."""
-    from publishing.output import precompress as module
+def test_a_deploy_takes_the_served_releases_copies_of_what_did_not_change(tmp_path):
+    """The next release links the .br and .gz of a file whose bytes the served release has; a file
+    that changed gets its own, of its new bytes; the served release's copies are left as they were."""
+    from publishing.output.precompress import precompress
 
-    monkeypatch.setattr(module, "_STORE", None)
-    monkeypatch.setattr(module, "_SHARED", {})
-    module.keep_shared(tmp_path / "repo")
-    sites = [tmp_path / "public" / site for site in ("region", "sud")]
-    for site in sites:
-        (site / "assets").mkdir(parents=True)
-        (site / "assets" / "main.css").write_bytes(b"body { color: #123; } " * 80)
-        (site / "index.html").write_bytes(f"<p>{site.name}</p>".encode() * 80)
-        module.precompress(site)
-    first, second = (site / "assets" / "main.css.br" for site in sites)
-    assert first.stat().st_ino == second.stat().st_ino  # one file, linked twice
-    assert brotli.decompress(second.read_bytes()) == (sites[1] / "assets" / "main.css").read_bytes()
-    assert gzip.decompress((sites[1] / "assets" / "main.css.gz").read_bytes()).startswith(b"body")
-    kept = list((tmp_path / "repo" / "build" / "cache" / "compressed").rglob("*.br"))
-    assert len(kept) == 1 and kept[0].stat().st_ino == first.stat().st_ino
-    pages = [site / "index.html.br" for site in sites]
-    assert pages[0].stat().st_ino != pages[1].stat().st_ino  # pages are each their own
-    # compressing again without the store writes new files: the kept copy is untouched
-    monkeypatch.setattr(module, "_STORE", None)
-    (sites[0] / "assets" / "main.css").write_bytes(b"p { margin: 0; } " * 80)
-    module.precompress(sites[0])
-    assert brotli.decompress(kept[0].read_bytes()).startswith(b"body")
-    assert brotli.decompress(first.read_bytes()).startswith(b"p {")
+    served, fresh = tmp_path / "served", tmp_path / "fresh"
+    for folder, news in ((served, "Ancienne nouvelle. "), (fresh, "Nouvelle nouvelle. ")):
+        (folder / "assets").mkdir(parents=True)
+        (folder / "assets" / "main.css").write_text("body { color: #123; } " * 80, encoding="utf-8")
+        (folder / "index.html").write_text("<p>Accueil</p>" * 80, encoding="utf-8")
+        (folder / "news.html").write_text(news * 80, encoding="utf-8")
+    assert precompress(served) == 3
+    assert precompress(fresh, previous=served) == 1  # news.html only
+    for name in ("assets/main.css", "index.html"):
+        assert (fresh / f"{name}.br").stat().st_ino == (served / f"{name}.br").stat().st_ino
+        assert (fresh / f"{name}.gz").stat().st_ino == (served / f"{name}.gz").stat().st_ino
+    assert brotli.decompress((fresh / "news.html.br").read_bytes()).startswith(b"Nouvelle")
+    assert gzip.decompress((served / "news.html.gz").read_bytes()).startswith(b"Ancienne")
+    (fresh / "index.html").write_text("<p>Autre accueil</p>" * 80, encoding="utf-8")
+    precompress(fresh)  # compressing again writes new files: the served release's copies are untouched
+    assert gzip.decompress((served / "index.html.gz").read_bytes()).startswith(b"<p>Accueil")

@@ -17,7 +17,6 @@ from publishing.commands.check import load_project
 from publishing.load.today import build_today
 from publishing.markdown import body, reading
 from publishing.model import DEFAULT_LANG, LANGS, REGION, TERRITORY_IDS
-from publishing.output.precompress import compress, keep_shared, precompress
 from publishing.output.search import LanguageRoot, index_sites
 from publishing.output.sitemap import write_sitemaps
 from publishing.plan.site import plan_site, plan_sites
@@ -66,7 +65,6 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     if site_id == REGION and lang == DEFAULT_LANG:
         write_admin(project.root, Path(site_dir) / ADMIN, project=project)  # the editor, /admin/
     index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
-    precompress(Path(site_dir))  # here too, while the other worker builds (sitemaps: by the parent)
     readings.update((text, reading.read(text)) for text in texts - readings.keys())
     reading.remember(readings)  # this worker's next sites do not read these texts again
     return report.problems, [(lang, plan)], readings
@@ -103,9 +101,6 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     if cache:  # what the texts hold and their compiled variables, by their content: done again if changed
         reading.use_cache(root)
         body.keep_compiled(root)
-    # Even with --no-cache: the compressed copies of Decap's and Material's files, the same bytes
-    # in every build, are linked from build/cache/compressed/ (compressed once per version)
-    keep_shared(root)
     project, report = load_project(root, checks=False, today=today)
     if report.failed(strict):
         return report
@@ -162,8 +157,6 @@ def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] 
     for sid in stale:
         assemble(tmp, sid, langs)
         write_sitemaps(tmp / sid, plans[sid])
-        for plan in plans[sid]:  # the rest was compressed by the workers
-            compress(tmp / sid / ("" if plan.lang == "fr" else plan.lang) / "sitemap.xml")
     swap(tmp, out, stale, langs)
     for sid in stale:
         manifest.record(sid, {k: v for k, v in wanted.items() if k[0] == sid}, site_problems[sid], out)

@@ -1,6 +1,8 @@
 """`build.py deploy` and `rollback`: releases beside each other, the served tree a symlink switched in one rename.
 
-DIR/releases/<time>/ holds each release, a copy of a successful build (public/); DIR/current is a
+DIR/releases/<time>/ holds each release, a copy of a successful build (public/) with the .br and .gz
+of its text files (publishing.output.precompress: those of a file the served release has unchanged
+are linked from there); DIR/current is a
 symlink to one of them, the folder nginx serves (`public:` in server.yml). A release is copied
 under a temporary name and renamed when whole, then `current` is replaced by a new symlink in one
 rename (atomic on POSIX): a request is served from the old release or the new one, never from a
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from publishing.commands.admin import ADMIN
 from publishing.model import REGION, TERRITORY_IDS
+from publishing.output.precompress import precompress
 from publishing.problems import UsageError
 
 RELEASES = "releases"
@@ -58,6 +61,7 @@ def deploy(public: Path, to: Path, keep: int = 5, now: datetime | None = None) -
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(public, partial, symlinks=False,
                     ignore=shutil.ignore_patterns(".*"))  # no dotfile (the build's .old folders)
+    precompress(partial, previous=current(to))  # .br and .gz: what did not change, from the served release
     release = to / RELEASES / name
     partial.rename(release)
     switch(to, release)

@@ -52,5 +52,4 @@ GENERATED = (FOCUS, DIRECTORIES, SYNTHESES, NEWS, AGENDA, NOTICES, NEWSLETTER, S
 # Caches, relative to the repository (ignored by Git)
 BUILD_CACHE = "build/cache"  # the manifest of the last build of each output folder
 PDF_CACHE = f"{BUILD_CACHE}/pdf"  # rendered PDFs by content hash
-COMPRESSED_CACHE = f"{BUILD_CACHE}/compressed"  # .br and .gz of the theme's and the editor's files, by content
 READING_CACHE = f"{BUILD_CACHE}/reading"  # what a text holds (publishing.markdown.reading), by content

@@ -72,7 +72,7 @@ EXTRA_TYPES: tuple[tuple[str, str], ...] = (
     (r"/feed\.xml$", "application/atom+xml"),
 )
 
-# Files the build writes precompressed (.br, .gz) beside them.
+# Files `deploy` writes precompressed (.br, .gz) beside them (publishing.output.precompress).
 COMPRESSED_TYPES = ("text/html", "text/css", "application/javascript", "application/json",
                     "application/xml", "text/xml", "image/svg+xml", "text/calendar",
                     "application/atom+xml", "text/csv")
