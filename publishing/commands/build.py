@@ -37,9 +37,10 @@ def _load(root: str, today: date) -> tuple:
 
 def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, today: date,
                with_files: bool = True, with_pdfs: bool = True) -> tuple[list, list, dict]:
-    """Worker: plan one site in one language, build it, index it for search, compress it. Returns
-    its problems, its plan, and the readings of its pages' texts that the parent lacks (made by
-    the parse that rendered them: the check reads them instead of parsing the texts again)."""
+    """Worker: plan one site in one language, build it, index it for search. Returns its problems,
+    its plan's outline (SitePlan.outline: what the sitemaps need), and the readings of its pages'
+    texts that the parent lacks (made by the parse that rendered them: the check reads them
+    instead of parsing the texts again)."""
     from publishing.mkdocs_adapter import build_language
 
     project, loaded = _load(root, today)
@@ -67,7 +68,7 @@ def _build_one(root: str, site_id: str, lang: str, site_dir: str, staging: str, 
     index_sites([LanguageRoot(Path(site_dir), lang)], jobs=1)
     readings.update((text, reading.read(text)) for text in texts - readings.keys())
     reading.remember(readings)  # this worker's next sites do not read these texts again
-    return report.problems, [(lang, plan)], readings
+    return report.problems, [(lang, plan.outline())], readings
 
 
 def build_sites(root: Path, site_ids: list[str] | None = None, langs: list[str] | None = None,
