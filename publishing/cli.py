@@ -168,7 +168,8 @@ def run(args) -> int:
         from publishing.commands import deploy
 
         if args.command == "deploy":
-            release = deploy.deploy(args.public or args.root / "public", args.to, keep=args.keep)
+            shown = _compressing(args.messages) if sys.stderr.isatty() else None
+            release = deploy.deploy(args.public or args.root / "public", args.to, keep=args.keep, shown=shown)
         else:
             release = deploy.rollback(args.to)
         print(messages.word("online", args.messages, path=release))
@@ -189,6 +190,15 @@ def run(args) -> int:
     if args.command == "import-wordpress":
         return import_wordpress(args)
     raise UsageError("unknown_command", input=args.command)
+
+
+def _compressing(lang: str):
+    """deploy's progress on the terminal (standard error), one line rewritten in place, cleared when done."""
+    def shown(done: int, total: int) -> None:
+        end = "\r\033[K" if done == total else ""
+        line = messages.word("files_compressed", lang, done=done, total=total)
+        print("\r" + line + end, end="", file=sys.stderr, flush=True)
+    return shown
 
 
 def server_config(args) -> int:

@@ -60,3 +60,14 @@ def test_a_deploy_takes_the_served_releases_copies_of_what_did_not_change(tmp_pa
     (fresh / "index.html").write_text("<p>Autre accueil</p>" * 80, encoding="utf-8")
     precompress(fresh)  # compressing again writes new files: the served release's copies are untouched
     assert gzip.decompress((served / "index.html.gz").read_bytes()).startswith(b"<p>Accueil")
+
+
+def test_the_deploy_tells_its_progress(tmp_path):
+    """precompress reports the files done (the deploy's line on a terminal), ending with all of them."""
+    from publishing.output.precompress import precompress
+
+    for n in range(5):
+        (tmp_path / f"p{n}.html").write_text("<p>page</p>" * 50, encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    precompress(tmp_path, shown=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1] == (5, 5) and all(total == 5 for _done, total in seen)

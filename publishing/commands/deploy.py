@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -47,8 +48,10 @@ def switch(to: Path, release: Path) -> None:
     os.replace(fresh, to / CURRENT)
 
 
-def deploy(public: Path, to: Path, keep: int = 5, now: datetime | None = None) -> Path:
-    """Copy the build in public/ into a new release, serve it, keep the last `keep` releases."""
+def deploy(public: Path, to: Path, keep: int = 5, now: datetime | None = None,
+           shown: Callable[[int, int], None] | None = None) -> Path:
+    """Copy the build in public/ into a new release, serve it, keep the last `keep` releases.
+    shown: the compression's progress (publishing.output.precompress), on a terminal."""
     if not all((public / sid / "index.html").is_file() for sid in TERRITORY_IDS):
         raise UsageError("deploy_no_build", path=public)
     if not (public / REGION / ADMIN / "config.yml").is_file():
@@ -61,7 +64,7 @@ def deploy(public: Path, to: Path, keep: int = 5, now: datetime | None = None) -
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(public, partial, symlinks=False,
                     ignore=shutil.ignore_patterns(".*"))  # no dotfile (the build's .old folders)
-    precompress(partial, previous=current(to))  # .br and .gz: what did not change, from the served release
+    precompress(partial, previous=current(to), shown=shown)  # .br and .gz: the unchanged from the served release
     release = to / RELEASES / name
     partial.rename(release)
     switch(to, release)

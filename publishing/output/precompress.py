@@ -14,6 +14,8 @@ import gzip
 import hashlib
 import os
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import brotli
@@ -49,18 +51,22 @@ def compress(path: Path, data: bytes | None = None) -> None:
         target.write_bytes(copy)
 
 
-def precompress(folder: Path, previous: Path | None = None) -> int:
+def precompress(folder: Path, previous: Path | None = None,
+                shown: Callable[[int, int], None] | None = None) -> int:
     """Write the .br and .gz of every text file under folder; the number of files compressed.
     previous: a folder of the same layout (the release being served): a file there with the same
-    bytes and its copies gives them, linked, instead of being compressed again."""
-    count = 0
-    for path in sorted(folder.rglob("*")):
-        if path.suffix not in SUFFIXES or not path.is_file():
-            continue
+    bytes and its copies gives them, linked, instead of being compressed again.
+    shown: called now and then with the files done and their number (a terminal's progress)."""
+    texts = [path for path in sorted(folder.rglob("*")) if path.suffix in SUFFIXES and path.is_file()]
+    count, last = 0, time.monotonic()
+    for done, path in enumerate(texts, 1):
         data = path.read_bytes()
         if previous is None or not _reuse(path, data, previous / path.relative_to(folder)):
             compress(path, data)
             count += 1
+        if shown is not None and (time.monotonic() - last > 0.5 or done == len(texts)):
+            last = time.monotonic()
+            shown(done, len(texts))
     return count
 
 

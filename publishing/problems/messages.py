@@ -888,6 +888,8 @@ WORDS = {
     "created": {"fr": "créé : {path}", "en": "created: {path}"},
     "online": {"fr": "en ligne : {path}", "en": "online: {path}"},
     "lines_read": {"fr": "{count} lignes lues", "en": "{count} lines read"},
+    "files_compressed": {"fr": "compression (.br, .gz) : {done} fichiers sur {total}",
+                         "en": "compressing (.br, .gz): {done} files of {total}"},
     "wxr_read": {"fr": "lu : {path} ({count} éléments)", "en": "read: {path} ({count} items)"},
     "wxr_redirects_comment": {"fr": "Importé de WordPress ({site}) par build.py import-wordpress",
                               "en": "Imported from WordPress ({site}) by build.py import-wordpress"},
