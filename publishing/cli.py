@@ -194,10 +194,12 @@ def run(args) -> int:
 
 def _compressing(lang: str):
     """deploy's progress on the terminal (standard error), one line rewritten in place, cleared when done."""
+    from publishing.commands.terminal import clear_line, show_line
+
     def shown(done: int, total: int) -> None:
-        end = "\r\033[K" if done == total else ""
-        line = messages.word("files_compressed", lang, done=done, total=total)
-        print("\r" + line + end, end="", file=sys.stderr, flush=True)
+        show_line(messages.word("files_compressed", lang, done=done, total=total))
+        if done == total:
+            clear_line()
     return shown
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -21,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from publishing.commands.check import load_project
+from publishing.commands.terminal import clear_line, show_line
 from publishing.load.access_log import Reading, Robots, read_logs
 from publishing.load.audience_reports import read_month
 from publishing.model import LANGS, month_year
@@ -143,7 +143,7 @@ def _shown(lines: Iterator[Line], reading: Reading, lang: str) -> Iterator[Line]
 def _progress(reading: Reading | None, lang: str) -> None:
     """The lines read so far on the terminal's line; None clears it."""
     if reading is None:
-        print("\r\033[K", end="", file=sys.stderr, flush=True)
+        clear_line()
         return
     count = f"{reading.lines + reading.other_period:,}".replace(",", " ")
-    print("\r" + messages.word("lines_read", lang, count=count), end="", file=sys.stderr, flush=True)
+    show_line(messages.word("lines_read", lang, count=count))
