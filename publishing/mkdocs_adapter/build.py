@@ -32,11 +32,12 @@ def stage(plan: SitePlan, docs_dir: Path, *, incremental: bool = False, on_disk:
     wanted = set()
     texts = {}
     for page in plan.pages:
-        target = docs_dir / f"{page.key}.{plan.lang}.md"
+        name = f"{page.key}.{plan.lang}.md"
         text = front_matter(page) + page.markdown
         if not on_disk:
-            texts[f"{page.key}.{plan.lang}.md"] = text
+            texts[name] = text
             continue
+        target = docs_dir / name
         wanted.add(target)
         if incremental and target.exists() and target.read_text(encoding="utf-8") == text:
             continue

@@ -27,22 +27,20 @@ def walk_order(src_uri: str) -> tuple:
     return (*((1, part) for part in parts[:-1]), (0, *_file_sort_key(parts[-1])))
 
 
-class AddPages(BasePlugin):
+class _Pages(BasePlugin):
     def __init__(self, texts: dict[str, str]) -> None:
         super().__init__()
         self.texts = texts  # src_uri -> the page's text (front matter and Markdown)
 
+
+class AddPages(_Pages):
     @event_priority(100)  # before every other plugin, as if MkDocs had found them
     def on_files(self, files: Files, config):
         pages = [File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls) for src_uri in self.texts]
         return Files(sorted([*files, *pages], key=lambda f: walk_order(f.src_uri)))
 
 
-class SetTexts(BasePlugin):
-    def __init__(self, texts: dict[str, str]) -> None:
-        super().__init__()
-        self.texts = texts
-
+class SetTexts(_Pages):
     @event_priority(-200)  # after the i18n plugin's (-100), which made new Files of them
     def on_files(self, files: Files, config):
         for file in files:

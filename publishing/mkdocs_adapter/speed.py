@@ -103,6 +103,7 @@ class SpeedPlugin(BasePlugin):
         super().__init__()
         if root is not None and TEMPLATES.disk is None:
             TEMPLATES.disk = bytecode_cache(root)
+        self.converter = OneConverter() if RENDER_AS_REPLICATED else None  # else MkDocs' own, per page
 
     def on_config(self, config):
         if type(config.theme) is Theme:  # after the i18n plugin has set it up
@@ -117,9 +118,7 @@ class SpeedPlugin(BasePlugin):
         return env
 
     def on_pre_page(self, page, config, files):
-        if RENDER_AS_REPLICATED:
-            if getattr(self, "converter", None) is None:
-                self.converter = OneConverter()
+        if self.converter is not None:
             page.render = functools.partial(self.converter.render, page)  # MkDocs calls page.render(config, files)
         return page
 
